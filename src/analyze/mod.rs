@@ -1,0 +1,72 @@
+//! Citation analysis: finds who said what, abbreviations and their uses, and anchors each finding to
+//! its span in the model.
+//!
+//! Analyzers read the article as a list of text units (paragraphs, headings, list items, table
+//! cells, footnote paragraphs: see [`units`]) and report [`Mark`]s: byte ranges of a unit's plain
+//! text with the citation they carry. This module numbers the citations and wraps their spans in
+//! [`Inline::Cite`] nodes, so analyzers never touch the inline tree.
+
+mod abbreviations;
+mod anchor;
+mod sources;
+
+use crate::{AnalyzeOptions, Article, Citation, Inline};
+
+/// One run of text the analysis reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// The plain text, as [`crate::model::inline_text`] gives it.
+    pub text: String,
+    /// Where the unit stands.
+    pub kind: UnitKind,
+}
+
+/// Where a text unit stands in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitKind {
+    Paragraph,
+    Heading,
+    /// A list item, table cell, block quotation or footnote paragraph.
+    Other,
+}
+
+/// A finding: a span of one unit and the citation it carries (its `id` is assigned here).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// Index into the units.
+    pub unit: usize,
+    /// Byte range in the unit's text.
+    pub start: usize,
+    pub end: usize,
+    pub citation: Citation,
+}
+
+/// Runs every analysis on `article` and anchors what they find.
+pub fn analyze(article: &mut Article, options: &AnalyzeOptions) {
+    let units = units(article);
+    let mut marks = Vec::new();
+    if options.abbreviations {
+        let (abbreviations, abbreviation_marks) = abbreviations::find(&units);
+        article.abbreviations = abbreviations;
+        marks.extend(abbreviation_marks);
+    }
+    if options.quotes {
+        let found = sources::find(&units, &article.abbreviations);
+        article.sources = found.sources;
+        article.warnings.extend(found.warnings);
+        marks.extend(found.marks);
+    }
+    anchor::anchor(article, marks);
+}
+
+/// The article's text units in reading order: body blocks, then footnotes.
+pub fn units(article: &mut Article) -> Vec<Unit> {
+    let mut units = Vec::new();
+    anchor::visit_units(article, &mut |inlines: &mut Vec<Inline>, kind| {
+        units.push(Unit {
+            text: crate::model::inline_text(inlines),
+            kind,
+        });
+    });
+    units
+}

@@ -1,0 +1,55 @@
+//! # cite-reader
+//!
+//! Parses an article (plain-text news as copied out of a web page, or Markdown) into a model in which
+//! every citation is anchored to its span and knows its source, and renders it as HTML whose
+//! citations open popups: who said a quote and who they are, what an acronym stands for, what a
+//! footnote says, where a link goes.
+//!
+//! text → [`parse`] (format detection, then Markdown events or plain-text lines → [`Article`]) →
+//! analysis (quotes, speakers, sources, abbreviations → [`Citation`]s) → [`render`] (HTML, everything
+//! escaped). In the browser, the wasm build's `mount` wires the popups.
+//!
+//! ```
+//! use cite_reader::{parse, render, Options};
+//!
+//! let text = "# Notes\n\nAn essay with a footnote.[^1]\n\n[^1]: The note.\n";
+//! let article = parse(text, &Options::default()).unwrap();
+//! assert_eq!(article.blocks.len(), 2);
+//! let html = render(text, &Options::default()).unwrap();
+//! assert!(html.contains("data-citation"));
+//! ```
+#![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
+#![cfg_attr(target_arch = "wasm32", deny(unsafe_code))]
+
+mod analyze;
+mod error;
+pub mod model;
+mod options;
+mod parse;
+mod render;
+#[cfg(target_arch = "wasm32")]
+#[allow(unsafe_code)] // wasm-bindgen's generated glue; the core stays free of unsafe code.
+mod wasm;
+
+pub use analyze::{units, Unit, UnitKind};
+pub use error::Error;
+pub use model::{
+    Abbreviation, Align, Article, Block, BlockContent, Citation, CitationKind, Footnote, Format,
+    Inline, ListItem, Source, SourceKind,
+};
+pub use options::{AnalyzeOptions, FormatOption, Options, ParseOptions, RawHtml, RenderOptions};
+pub use parse::detect_format;
+pub use render::to_html;
+
+/// Parses and analyzes `text` into the article model.
+pub fn parse(text: &str, options: &Options) -> Result<Article, Error> {
+    let mut article = parse::parse_structure(text, &options.parse)?;
+    analyze::analyze(&mut article, &options.analyze);
+    Ok(article)
+}
+
+/// Parses, analyzes and renders `text` as HTML.
+pub fn render(text: &str, options: &Options) -> Result<String, Error> {
+    let article = parse(text, options)?;
+    Ok(to_html(&article, &options.render))
+}
