@@ -1,5 +1,7 @@
 //! Options: plain structs with `Default`. Every default is written on its field.
 
+use crate::Error;
+
 /// All options, grouped by pipeline stage.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
@@ -104,5 +106,165 @@ impl Default for RenderOptions {
             sources_panel: true,
             standalone: false,
         }
+    }
+}
+
+/// Options of the interactive reader that `mount` wires in the browser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MountOptions {
+    /// Delay before a popup opens on hover, in milliseconds. Default: 150.
+    pub hover_delay_ms: u32,
+    /// Grace delay before a popup closes once the pointer has left marker and popup, in
+    /// milliseconds. Default: 300.
+    pub close_delay_ms: u32,
+    /// Allow several popups open at once. Default: `false` (opening one closes the others).
+    pub allow_multiple: bool,
+}
+
+impl Default for MountOptions {
+    fn default() -> Self {
+        MountOptions {
+            hover_delay_ms: 150,
+            close_delay_ms: 300,
+            allow_multiple: false,
+        }
+    }
+}
+
+/// Reads the flat, camelCase options object of the JS API and the CLI's `--options` (for example
+/// `{"format": "markdown", "rawHtml": "escape", "hoverDelay": 200}`). Unknown keys and values of the
+/// wrong type are errors that name the option and say why.
+pub fn options_from_json(value: &serde_json::Value) -> Result<(Options, MountOptions), Error> {
+    let mut options = Options::default();
+    let mut mount = MountOptions::default();
+    let map = match value {
+        serde_json::Value::Null => return Ok((options, mount)),
+        serde_json::Value::Object(map) => map,
+        _ => {
+            return Err(invalid("options", "must be an object"));
+        }
+    };
+    for (key, value) in map {
+        let name = key.as_str();
+        match name {
+            "format" => {
+                options.parse.format = FormatOption::from_name(string(name, value)?)
+                    .ok_or_else(|| invalid(name, "must be \"auto\", \"text\" or \"markdown\""))?
+            }
+            "maxInputBytes" => options.parse.max_input_bytes = whole(name, value)?,
+            "quotes" => options.analyze.quotes = boolean(name, value)?,
+            "abbreviations" => options.analyze.abbreviations = boolean(name, value)?,
+            "rawHtml" => {
+                options.render.raw_html = match string(name, value)? {
+                    "escape" => RawHtml::Escape,
+                    "trusted" => RawHtml::Trusted,
+                    _ => return Err(invalid(name, "must be \"escape\" or \"trusted\"")),
+                }
+            }
+            "idPrefix" => {
+                let prefix = string(name, value)?;
+                let valid = prefix
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                if !valid || !prefix.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    return Err(invalid(
+                        name,
+                        "must start with a letter and hold only letters, digits, - and _",
+                    ));
+                }
+                options.render.id_prefix = prefix.to_string();
+            }
+            "sourcesPanel" => options.render.sources_panel = boolean(name, value)?,
+            "hoverDelay" => mount.hover_delay_ms = whole(name, value)?,
+            "closeDelay" => mount.close_delay_ms = whole(name, value)?,
+            "allowMultiple" => mount.allow_multiple = boolean(name, value)?,
+            _ => {
+                return Err(invalid(
+                    name,
+                    &format!(
+                        "is not an option; the options are {}",
+                        OPTION_NAMES.join(", ")
+                    ),
+                ))
+            }
+        }
+    }
+    Ok((options, mount))
+}
+
+/// Every key [`options_from_json`] reads.
+pub const OPTION_NAMES: &[&str] = &[
+    "format",
+    "maxInputBytes",
+    "quotes",
+    "abbreviations",
+    "rawHtml",
+    "idPrefix",
+    "sourcesPanel",
+    "hoverDelay",
+    "closeDelay",
+    "allowMultiple",
+];
+
+fn invalid(name: &str, reason: &str) -> Error {
+    Error::InvalidOption {
+        name: name.to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+fn string<'a>(name: &str, value: &'a serde_json::Value) -> Result<&'a str, Error> {
+    value
+        .as_str()
+        .ok_or_else(|| invalid(name, &format!("must be a string, not {value}")))
+}
+
+fn boolean(name: &str, value: &serde_json::Value) -> Result<bool, Error> {
+    value
+        .as_bool()
+        .ok_or_else(|| invalid(name, &format!("must be true or false, not {value}")))
+}
+
+fn whole<T: TryFrom<u64>>(name: &str, value: &serde_json::Value) -> Result<T, Error> {
+    value
+        .as_u64()
+        .and_then(|n| T::try_from(n).ok())
+        .ok_or_else(|| invalid(name, &format!("must be a whole number ≥ 0, not {value}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_camel_case_options() {
+        let (options, mount) = options_from_json(&json!({
+            "format": "markdown", "rawHtml": "trusted", "idPrefix": "x-", "hoverDelay": 10,
+            "allowMultiple": true, "sourcesPanel": false
+        }))
+        .unwrap();
+        assert_eq!(options.parse.format, FormatOption::Markdown);
+        assert_eq!(options.render.raw_html, RawHtml::Trusted);
+        assert_eq!(options.render.id_prefix, "x-");
+        assert!(!options.render.sources_panel);
+        assert_eq!(mount.hover_delay_ms, 10);
+        assert!(mount.allow_multiple);
+    }
+
+    #[test]
+    fn wrong_options_name_the_option_and_why() {
+        let err = options_from_json(&json!({"fromat": "text"})).unwrap_err();
+        assert!(err.to_string().contains("`fromat`"), "{err}");
+        assert!(err.to_string().contains("format"), "{err}");
+        let err = options_from_json(&json!({"hoverDelay": "fast"})).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("`hoverDelay`: must be a whole number"),
+            "{err}"
+        );
+        let err = options_from_json(&json!({"format": "html"})).unwrap_err();
+        assert!(err.to_string().contains("\"markdown\""), "{err}");
+        assert!(options_from_json(&json!("text")).is_err());
     }
 }
