@@ -37,7 +37,10 @@ pub use model::{
     Abbreviation, Align, Article, Block, BlockContent, Citation, CitationKind, Footnote, Format,
     Inline, ListItem, Source, SourceKind,
 };
-pub use options::{AnalyzeOptions, FormatOption, Options, ParseOptions, RawHtml, RenderOptions};
+pub use options::{
+    options_from_json, AnalyzeOptions, FormatOption, MountOptions, Options, ParseOptions, RawHtml,
+    RenderOptions, OPTION_NAMES,
+};
 pub use parse::detect_format;
 pub use render::to_html;
 
