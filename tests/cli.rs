@@ -20,12 +20,17 @@ fn run(args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().expect("the binary finishes")
 }
 
-const MARKDOWN: &str = "# A title\n\nText with a note.[^n] And a [link](https://example.com/a).\n\n[^n]: The note.\n";
+const MARKDOWN: &str =
+    "# A title\n\nText with a note.[^n] And a [link](https://example.com/a).\n\n[^n]: The note.\n";
 
 #[test]
 fn parse_prints_the_model_as_json_with_the_contract_fields() {
     let out = run(&["parse", "-"], MARKDOWN);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let model: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     for field in [
         "title",
@@ -68,7 +73,10 @@ fn render_prints_escaped_html_and_a_standalone_page() {
 
     let out = run(&["render", "--standalone", "-"], MARKDOWN);
     let page = String::from_utf8(out.stdout).unwrap();
-    assert!(page.to_ascii_lowercase().starts_with("<!doctype html>"), "{page}");
+    assert!(
+        page.to_ascii_lowercase().starts_with("<!doctype html>"),
+        "{page}"
+    );
     assert!(page.contains("<style>"));
 }
 
@@ -76,7 +84,9 @@ fn render_prints_escaped_html_and_a_standalone_page() {
 fn bad_arguments_are_clear_errors() {
     let out = run(&["parse", "--format", "pdf", "-"], "");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--format must be auto, text or markdown"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--format must be auto, text or markdown")
+    );
 
     let out = run(&["parse", "/nonexistent/article.txt"], "");
     assert_eq!(out.status.code(), Some(1));
@@ -105,5 +115,8 @@ fn invalid_utf8_is_read_with_a_warning() {
     assert!(out.status.success());
     let model: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(model["warnings"][0].as_str().unwrap().contains("UTF-8"));
-    assert!(model["blocks"][0]["text"].as_str().unwrap().contains("Caf\u{fffd}"));
+    assert!(model["blocks"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Caf\u{fffd}"));
 }
