@@ -76,6 +76,7 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
                 quotes: &ranges,
             };
             let has_words = after_last > first;
+            reg.apply_gender_hints();
             let mentions = if has_words && unit.kind != UnitKind::Heading {
                 people::scan_sentence(&mut reg, &s)
             } else {

@@ -49,6 +49,8 @@ pub(super) struct Registry {
     pub entities: Vec<Entity>,
     history: Vec<(Pos, usize)>,
     abbreviations: Vec<Abbreviation>,
+    /// Genders learned from the pronouns that resolved to a person, applied between sentences.
+    pub gender_hints: std::cell::RefCell<Vec<(usize, Gender)>>,
 }
 
 /// How far back pronoun and alias resolution looks, in mentions.
@@ -59,6 +61,17 @@ impl Registry {
         Registry {
             abbreviations: abbreviations.to_vec(),
             ..Registry::default()
+        }
+    }
+
+    /// Applies the genders that pronouns revealed.
+    pub fn apply_gender_hints(&mut self) {
+        for (e, g) in self.gender_hints.take() {
+            if let Some(ent) = self.entities.get_mut(e) {
+                if ent.gender.is_none() {
+                    ent.gender = Some(g);
+                }
+            }
         }
     }
 
@@ -91,15 +104,26 @@ impl Registry {
     /// The person a name (or the name part after an honorific) refers to; an ambiguous name binds to
     /// the most recently mentioned person it fits.
     pub fn find_person(&self, name: &[&str], gender: Option<Gender>) -> Option<usize> {
-        let candidates: Vec<usize> = (0..self.entities.len())
+        let named: Vec<usize> = (0..self.entities.len())
             .filter(|&i| {
                 let e = &self.entities[i];
-                e.kind == SourceKind::Person
-                    && name_refers_to(&e.tokens, name)
-                    && (gender.is_none() || e.gender.is_none() || e.gender == gender)
+                e.kind == SourceKind::Person && name_refers_to(&e.tokens, name)
             })
             .collect();
-        self.most_recent_of(&candidates)
+        // A person whose gender the text has shown wins over one whose gender is unknown.
+        let same: Vec<usize> = named
+            .iter()
+            .copied()
+            .filter(|&i| gender.is_some() && self.entities[i].gender == gender)
+            .collect();
+        if !same.is_empty() {
+            return self.most_recent_of(&same);
+        }
+        let open: Vec<usize> = named
+            .into_iter()
+            .filter(|&i| gender.is_none() || self.entities[i].gender.is_none())
+            .collect();
+        self.most_recent_of(&open)
     }
 
     /// The entity with exactly this canonical name or alias.
@@ -408,6 +432,10 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         if real_title && ent.role.is_none() {
             ent.role = Some(span_text(s, a, t).to_string());
         }
+        if ent.role.is_none() && !possessive {
+            let role = apposition(s, b).or_else(|| pre_apposition(s, a));
+            reg.entities[entity].role = role;
+        }
         return Some(mention(entity));
     }
 
@@ -459,7 +487,7 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     }
 
     // A new name: a person when the text gives a role or makes it speak.
-    let premodifier = person_premodifier(s, a);
+    let premodifier = person_premodifier(s, a).or_else(|| pre_apposition(s, a));
     let appos = if possessive { None } else { apposition(s, b) };
     let of_org = if possessive {
         None
@@ -487,6 +515,9 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         }
         ent.role = ent.role.take().or(role);
         return Some(mention(e));
+    }
+    if a == b && words::is_unnamed_source_noun(&surface.to_lowercase()) {
+        return None;
     }
     if a == b && (after_according || speaks || told) {
         let kind = if told || after_according {
@@ -577,6 +608,31 @@ fn apposition(s: &Sentence, b: usize) -> Option<String> {
     let phrase = phrase.get(..cut)?.trim().trim_end_matches('.');
     let ws: Vec<&str> = phrase.split_whitespace().collect();
     let first = *ws.first()?;
+    if first == "who"
+        && ws.get(1).is_some_and(|w| {
+            matches!(
+                *w,
+                "chairs"
+                    | "leads"
+                    | "heads"
+                    | "runs"
+                    | "directs"
+                    | "founded"
+                    | "co-founded"
+                    | "represents"
+                    | "manages"
+                    | "oversees"
+                    | "advises"
+                    | "chaired"
+                    | "led"
+                    | "headed"
+                    | "ran"
+                    | "directed"
+            )
+        })
+    {
+        return Some(phrase.to_string());
+    }
     if !first.chars().next().is_some_and(char::is_lowercase)
         || matches!(
             first,
@@ -606,6 +662,37 @@ fn apposition(s: &Sentence, b: usize) -> Option<String> {
         .take(5)
         .any(|w| words::is_role_noun(w.trim_end_matches(['.', ','])))
         .then(|| phrase.to_string())
+}
+
+/// "Norway's fisheries minister, NAME,": a role in commas right before a name.
+fn pre_apposition(s: &Sentence, a: usize) -> Option<String> {
+    let p = a.checked_sub(1)?;
+    let (tp, ta) = (s.toks.get(p)?, s.toks.get(a)?);
+    if p < s.first || s.text.get(tp.full_end..ta.start)? != ", " {
+        return None;
+    }
+    let noun = s.word(p);
+    if !noun.chars().next().is_some_and(char::is_lowercase) || !words::is_role_noun(noun) {
+        return None;
+    }
+    // The name must close the apposition with a comma.
+    let b = (a..=s.last.min(a + 5)).find(|&k| !s.adjacent(k, k + 1))?;
+    if !s.text.get(s.toks.get(b)?.full_end..)?.starts_with(',') {
+        return None;
+    }
+    let mut q = p;
+    while q > s.first && p - q < 6 && s.loosely_adjacent(q - 1, q) {
+        let w = s.word(q - 1);
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        if (lower && (words::is_stop_word(w) || words::is_speech_verb(w)))
+            || words::is_capitalized_function_word(w)
+            || s.quoted(q - 1)
+        {
+            break;
+        }
+        q -= 1;
+    }
+    Some(span_text(s, q, p).to_string())
 }
 
 /// "NAME of the ORGANIZATION": the organization as a role.

@@ -26,6 +26,21 @@ pub(super) struct Resolved {
 
 /// Resolves a pronoun at `pos` to the most recent entity it fits.
 pub(super) fn resolve_pronoun(reg: &Registry, p: Pronoun, pos: (usize, usize)) -> Option<usize> {
+    let found = pronoun_target(reg, p, pos);
+    if let Some(e) = found {
+        let gender = match p {
+            Pronoun::He => Some(Gender::Male),
+            Pronoun::She => Some(Gender::Female),
+            _ => None,
+        };
+        if let Some(g) = gender {
+            reg.gender_hints.borrow_mut().push((e, g));
+        }
+    }
+    found
+}
+
+fn pronoun_target(reg: &Registry, p: Pronoun, pos: (usize, usize)) -> Option<usize> {
     match p {
         Pronoun::He => reg.recent(pos, |e| {
             e.kind == SourceKind::Person && e.gender != Some(Gender::Female)
@@ -107,9 +122,9 @@ fn unnamed_phrase(s: &Sentence, j: usize) -> Option<(Who, usize)> {
     let mut last = None;
     while k <= s.last && k < j + 12 {
         let w = s.word(k);
+        let relative = k > j && matches!(s.word(k - 1), "who" | "that");
         if !w.chars().next().is_some_and(char::is_lowercase)
-            || words::is_speech_verb(w)
-            || words::is_belief_verb(w)
+            || (!relative && (words::is_speech_verb(w) || words::is_belief_verb(w)))
         {
             break;
         }
@@ -158,8 +173,8 @@ pub(super) fn subject_before(
         .get(t.full_end..s.toks.get(k + 1)?.start)?
         .contains(',')
     {
-        for m in mentions.iter().rev() {
-            if m.last_tok < k && m.last_tok + 16 >= k && m.last_tok >= floor {
+        for m in mentions.iter() {
+            if m.last_tok <= k && m.last_tok + 16 >= k && m.first_tok >= floor {
                 let after = s.toks.get(m.last_tok)?.full_end;
                 if !m.possessive && s.text.get(after..)?.starts_with(", ") {
                     return Some(Who::Entity(m.entity));
@@ -179,9 +194,21 @@ pub(super) fn subject_before(
             }
         }
     }
-    if words::is_unnamed_source_noun(w) {
-        let mut a = k;
-        while a > floor.max(s.first) && k - a < 4 {
+    // "people familiar with the matter said": the head noun may come a few words before the verb.
+    let head = (k.saturating_sub(5).max(floor).max(s.first)..=k).find(|&h| {
+        words::is_unnamed_source_noun(&s.word(h).to_lowercase())
+            && (h..k).all(|x| {
+                s.toks
+                    .get(x)
+                    .zip(s.toks.get(x + 1))
+                    .and_then(|(p, n)| s.text.get(p.full_end..n.start))
+                    .is_some_and(|g| g.trim().is_empty())
+                    && s.word(x + 1).chars().next().is_some_and(char::is_lowercase)
+            })
+    });
+    if let Some(h) = head {
+        let mut a = h;
+        while a > floor.max(s.first) && h - a < 4 {
             let p = s.word(a - 1);
             if !p.chars().next().is_some_and(char::is_lowercase)
                 || words::is_stop_word(p) && !matches!(p, "the" | "a" | "an")
@@ -302,7 +329,7 @@ fn before(
         .rev()
         .find(|&i| s.toks.get(i).is_some_and(|t| t.end <= q.start))?;
     let mut v = last;
-    while v >= floor && v + 6 > last {
+    while v >= floor && v + 10 > last {
         if words::is_speech_verb(s.word(v)) {
             return subject_before(reg, s, mentions, v, floor).map(|w| (w, v));
         }
@@ -356,9 +383,12 @@ fn scare_cue(s: &Sentence, q: &QuoteSpan) -> bool {
         return true;
     }
     (w == "as" && last > s.first && s.word(last - 1) == "known")
-        || (w == "so" && last > s.first)
-        || (matches!(w.as_str(), "calls" | "called" | "dubs")
-            && (last.saturating_sub(4)..last).any(|k| k >= s.first && s.word(k) == "what"))
+        || (matches!(w.as_str(), "called" | "named" | "termed")
+            && last > s.first
+            && matches!(s.word(last - 1), "is" | "are" | "was" | "were" | "be" | "being" | "been"))
+        // "dubbed the proposal the “…”"
+        || (last.saturating_sub(4)..last)
+            .any(|k| k >= s.first && matches!(s.word(k), "dubbed" | "nicknamed" | "branded"))
 }
 
 /// The first name or pronoun in the sentence that acts as its subject (not after a preposition,
@@ -377,7 +407,11 @@ pub(super) fn sentence_subject(
         if super::tokens::inside(s.quotes, t.start) {
             continue;
         }
-        let prev_ok = !matches!(s.before(k), Some(p) if words::is_preposition(&p));
+        let mut b = k;
+        while b > s.first && matches!(s.word(b - 1), "the" | "The" | "a" | "A" | "an" | "An") {
+            b -= 1;
+        }
+        let prev_ok = !matches!(s.before(b), Some(p) if words::is_preposition(&p));
         if let Some(m) = mention_at(mentions, k) {
             if prev_ok && !m.possessive && followed_by_predicate(s, m.last_tok) {
                 return Some((Who::Entity(m.entity), k));
@@ -403,9 +437,8 @@ pub(super) fn followed_by_predicate(s: &Sentence, k: usize) -> bool {
     }
     let gap = s.text.get(t.full_end..n.start).unwrap_or("");
     let next = s.word(k + 1);
-    (gap.trim().is_empty() || gap.trim() == ",")
-        && next.chars().next().is_some_and(char::is_lowercase)
-        && !words::is_preposition(next)
+    let lower = next.chars().next().is_some_and(char::is_lowercase);
+    (gap.trim().is_empty() && lower && !words::is_preposition(next)) || (gap.trim() == "," && lower)
 }
 
 /// Finds the speaker of quotation `q` in sentence `s`. `previous` is the speaker of the last
@@ -502,11 +535,21 @@ pub(super) fn resolve(
                 ..Resolved::default()
             };
         }
-    } else if let Some(p) = previous {
-        return Resolved {
-            who: Some(p.clone()),
-            ..Resolved::default()
-        };
+    } else if lead.ends_with(':') {
+        if let Some((who, _)) = subject {
+            return Resolved {
+                who: Some(who),
+                ..Resolved::default()
+            };
+        }
+    }
+    if !embedded {
+        if let Some(p) = previous {
+            return Resolved {
+                who: Some(p.clone()),
+                ..Resolved::default()
+            };
+        }
     }
     Resolved::default()
 }

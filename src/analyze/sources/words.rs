@@ -164,7 +164,25 @@ pub(super) fn is_role_noun(word: &str) -> bool {
             | "administrator"
             | "treasurer"
             | "vice"
-    )
+            | "delegate"
+            | "operator"
+            | "builder"
+            | "manufacturer"
+            | "pilot"
+            | "captain"
+            | "worker"
+            | "nurse"
+            | "architect"
+            | "designer"
+            | "trader"
+            | "banker"
+            | "broker"
+            | "chemist"
+            | "physicist"
+            | "biologist"
+            | "geologist"
+            | "hydrologist"
+    ) || (w.len() > 6 && w.ends_with("ologist"))
 }
 
 /// Verbs that attribute words to a subject ("said", "told", "wrote", "believes").
@@ -797,6 +815,24 @@ pub(super) fn is_unnamed_source_noun(word: &str) -> bool {
             | "memo"
             | "survey"
             | "poll"
+            | "pilot"
+            | "pilots"
+            | "passenger"
+            | "passengers"
+            | "captain"
+            | "engineers"
+            | "engineer"
+            | "doctors"
+            | "nurses"
+            | "traders"
+            | "bankers"
+            | "members"
+            | "veterans"
+            | "students"
+            | "parents"
+            | "teachers"
+            | "farmers"
+            | "lawyers"
     )
 }
 
