@@ -133,10 +133,16 @@ impl Registry {
             .position(|e| e.name == name || e.aliases.iter().any(|a| a == name))
     }
 
-    /// The most recently mentioned organization whose name ends in `head` ("the ministry").
+    /// The most recently mentioned organization whose name ends in `head` ("the ministry"); `*`
+    /// stands for any organization that is not a country ("the company"), `+` for any publication.
     pub fn find_by_head(&self, head: &str, before: Pos) -> Option<usize> {
-        if head.is_empty() {
-            return None;
+        match head {
+            "" => return None,
+            "*" => {
+                return self.recent(before, |e| e.kind == SourceKind::Organization && !e.country)
+            }
+            "+" => return self.recent(before, |e| e.kind == SourceKind::Publication),
+            _ => {}
         }
         self.recent(before, |e| {
             matches!(e.kind, SourceKind::Organization | SourceKind::Publication)

@@ -507,11 +507,10 @@ pub(super) fn resolve(
         };
         if reporting && embedded {
             if let Some((Who::Entity(e), _)) = &subject {
-                if reg
-                    .entities
-                    .get(*e)
-                    .is_some_and(|e| e.kind == SourceKind::Person)
-                {
+                if reg.entities.get(*e).is_some_and(|e| {
+                    e.kind == SourceKind::Person
+                        || (e.kind == SourceKind::Organization && !e.country)
+                }) {
                     return Resolved {
                         who: Some(Who::Entity(*e)),
                         cue: Some(cue),
@@ -528,14 +527,8 @@ pub(super) fn resolve(
             verb: None,
         };
     }
-    if embedded {
-        if let Some((who, _)) = subject {
-            return Resolved {
-                who: Some(who),
-                ..Resolved::default()
-            };
-        }
-    } else if lead.ends_with(':') {
+    // An embedded phrase, or a quotation after a colon with no speech verb, is the subject's.
+    if embedded || lead.ends_with(':') {
         if let Some((who, _)) = subject {
             return Resolved {
                 who: Some(who),
