@@ -504,11 +504,13 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     let after_according = a >= s.first + 2
         && s.word(a - 2).eq_ignore_ascii_case("according")
         && s.word(a - 1) == "to";
-    let speaks = !possessive && s.followed_by_speech_verb(b);
+    let object = before.as_deref().is_some_and(words::is_preposition);
+    let place = b > a && words_ab.last().is_some_and(|w| words::is_place_word(w));
+    let speaks = !possessive && !object && !place && s.followed_by_speech_verb(b);
     let inverted = before.as_deref().is_some_and(words::is_speech_verb);
     let told = before.as_deref() == Some("told");
     let has_role = premodifier.is_some() || appos.is_some() || of_org.is_some();
-    if b > a && (has_role || after_according || speaks || (inverted && !told)) {
+    if b > a && !place && (has_role || after_according || speaks || (inverted && !told)) {
         let e = reg.get_or_add(&surface, SourceKind::Person, (s.unit, start, end));
         let role = premodifier.or(appos).or(of_org);
         let ent = &mut reg.entities[e];

@@ -23,6 +23,15 @@ pub(super) fn is_title(word: &str) -> bool {
     matches!(
         word,
         "President"
+            | "Councilwoman"
+            | "Councilman"
+            | "Councilmember"
+            | "Councilor"
+            | "Councillor"
+            | "Alderman"
+            | "Alderwoman"
+            | "Assemblywoman"
+            | "Assemblyman"
             | "Minister"
             | "Premier"
             | "Chancellor"
@@ -758,6 +767,41 @@ pub(super) fn is_publication_word(word: &str) -> bool {
     )
 }
 
+/// Capitalized words that make a name a place, never a speaker ("Fifth Avenue").
+pub(super) fn is_place_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Avenue"
+            | "Street"
+            | "St."
+            | "Road"
+            | "Boulevard"
+            | "Square"
+            | "River"
+            | "Lake"
+            | "Mountain"
+            | "Mountains"
+            | "Island"
+            | "Islands"
+            | "Bay"
+            | "Valley"
+            | "Bridge"
+            | "Plaza"
+            | "Peninsula"
+            | "Sea"
+            | "Ocean"
+            | "Strait"
+            | "Delta"
+            | "Province"
+            | "County"
+            | "District"
+            | "Airport"
+            | "Station"
+            | "Harbor"
+            | "Port"
+    )
+}
+
 /// Lowercase head nouns of unnamed sources ("some observers", "a senior official", "state media").
 pub(super) fn is_unnamed_source_noun(word: &str) -> bool {
     matches!(
@@ -833,6 +877,15 @@ pub(super) fn is_unnamed_source_noun(word: &str) -> bool {
             | "teachers"
             | "farmers"
             | "lawyers"
+            | "advocates"
+            | "supporters"
+            | "opponents"
+            | "campaigners"
+            | "organizers"
+            | "protesters"
+            | "locals"
+            | "neighbors"
+            | "owners"
     )
 }
 
