@@ -1,0 +1,215 @@
+//! Quotation spans: curly and straight double quotes, split quotes, quotes over several paragraphs.
+//! Single quotes are left alone: inside a quotation they are nested quotes, elsewhere mostly
+//! apostrophes.
+
+use crate::analyze::Unit;
+
+/// One quotation (or one paragraph's piece of a quotation that runs over several paragraphs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct QuoteSpan {
+    /// Byte range including the marks.
+    pub start: usize,
+    pub end: usize,
+    /// Byte range of the words inside the marks, trimmed.
+    pub inner_start: usize,
+    pub inner_end: usize,
+    /// The quotation runs on into the next paragraph (no closing mark in this one).
+    pub continues: bool,
+    /// The quotation began in an earlier paragraph.
+    pub continued: bool,
+}
+
+fn is_open(c: char) -> bool {
+    c == '“' || c == '„'
+}
+
+fn is_close(c: char) -> bool {
+    c == '”'
+}
+
+/// Whether a straight `"` at byte `i` opens a quotation (start of text, after space or an opening
+/// bracket or dash) rather than closes one.
+fn straight_opens(text: &str, i: usize) -> bool {
+    match text[..i].chars().next_back() {
+        None => true,
+        Some(p) => p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | ':'),
+    }
+}
+
+/// Finds the quotations of every unit. Unbalanced marks give a warning.
+pub(super) fn scan(units: &[Unit], warnings: &mut Vec<String>) -> Vec<Vec<QuoteSpan>> {
+    let mut all: Vec<Vec<QuoteSpan>> = Vec::with_capacity(units.len());
+    let mut carried = false;
+    for (u, unit) in units.iter().enumerate() {
+        let text = unit.text.as_str();
+        let mut spans = Vec::new();
+        let mut open: Option<usize> = None;
+        // A quotation carried over from the previous paragraph continues only when this one opens
+        // with a quotation mark (the newspaper convention).
+        let opens_with_mark = text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| is_open(c) || c == '"');
+        let continued = carried && opens_with_mark;
+        if carried && !opens_with_mark {
+            warnings.push(format!(
+                "Unclosed quotation mark in paragraph {}.",
+                u.saturating_sub(1) + 1
+            ));
+        }
+        let mut first = true;
+        for (i, c) in text.char_indices() {
+            let opening = is_open(c) || (c == '"' && open.is_none() && straight_opens(text, i));
+            let closing = is_close(c) || (c == '"' && open.is_some());
+            if opening && !closing {
+                if let Some(prev) = open {
+                    // Two opening marks in a row: the first never closed.
+                    if !(first && continued) {
+                        warnings.push(format!(
+                            "Unbalanced quotation mark in paragraph {} at byte {prev}.",
+                            u + 1
+                        ));
+                    }
+                }
+                open = Some(i);
+            } else if closing {
+                if let Some(s) = open.take() {
+                    spans.push(make_span(
+                        text,
+                        s,
+                        i + c.len_utf8(),
+                        false,
+                        first && continued,
+                    ));
+                    first = false;
+                } else {
+                    warnings.push(format!(
+                        "Closing quotation mark without an opening one in paragraph {} at byte {i}.",
+                        u + 1
+                    ));
+                }
+            }
+        }
+        carried = false;
+        if let Some(s) = open {
+            let end = text.trim_end().len().max(s + 1);
+            let continued_here = continued && spans.is_empty();
+            spans.push(make_span(text, s, end, true, continued_here));
+            carried = true;
+        }
+        all.push(spans);
+    }
+    // A quotation left open at the end of a paragraph that no quoted paragraph continues is kept as
+    // a piece to the paragraph's end, but flagged.
+    if carried {
+        warnings.push(format!(
+            "Unclosed quotation mark in paragraph {}.",
+            units.len()
+        ));
+    }
+    // Pieces flagged `continues` whose next paragraph does not continue them are ordinary quotes.
+    for u in 0..all.len() {
+        let next_continues = all
+            .get(u + 1)
+            .and_then(|s| s.first())
+            .is_some_and(|s| s.continued);
+        if let Some(last) = all[u].last_mut() {
+            if last.continues && !next_continues {
+                last.continues = false;
+            }
+        }
+    }
+    all
+}
+
+fn make_span(text: &str, start: usize, end: usize, continues: bool, continued: bool) -> QuoteSpan {
+    let mark_len = text[start..].chars().next().map_or(1, char::len_utf8);
+    let close_len = if continues {
+        0
+    } else {
+        text[..end].chars().next_back().map_or(1, char::len_utf8)
+    };
+    let (mut a, mut b) = (
+        start + mark_len,
+        end.saturating_sub(close_len).max(start + mark_len),
+    );
+    let inner = text.get(a..b).unwrap_or("");
+    a += inner.len() - inner.trim_start().len();
+    b -= inner.len() - inner.trim_end().len();
+    QuoteSpan {
+        start,
+        end,
+        inner_start: a,
+        inner_end: b.max(a),
+        continues,
+        continued,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::UnitKind;
+
+    fn units(texts: &[&str]) -> Vec<Unit> {
+        texts
+            .iter()
+            .map(|t| Unit {
+                text: t.to_string(),
+                kind: UnitKind::Paragraph,
+            })
+            .collect()
+    }
+
+    fn inner<'a>(u: &'a [Unit], spans: &[Vec<QuoteSpan>], i: usize, j: usize) -> &'a str {
+        let s = &spans[i][j];
+        &u[i].text[s.inner_start..s.inner_end]
+    }
+
+    #[test]
+    fn split_quotes_and_nested_single_quotes() {
+        let u = units(&["“First,” she said. “It was ‘fine,’ they’d say.”"]);
+        let mut w = Vec::new();
+        let spans = scan(&u, &mut w);
+        assert_eq!(spans[0].len(), 2);
+        assert_eq!(inner(&u, &spans, 0, 0), "First,");
+        assert_eq!(inner(&u, &spans, 0, 1), "It was ‘fine,’ they’d say.");
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn straight_quotes_and_apostrophes() {
+        let u = units(&["He called it \"a top priority\" and the plant's \"duty.\""]);
+        let mut w = Vec::new();
+        let spans = scan(&u, &mut w);
+        assert_eq!(spans[0].len(), 2);
+        assert_eq!(inner(&u, &spans, 0, 1), "duty.");
+    }
+
+    #[test]
+    fn quotes_over_paragraphs() {
+        let u = units(&["“One paragraph.", "“Two paragraphs,” he said.", "Plain."]);
+        let mut w = Vec::new();
+        let spans = scan(&u, &mut w);
+        assert!(spans[0][0].continues);
+        assert!(spans[1][0].continued && !spans[1][0].continues);
+        assert_eq!(inner(&u, &spans, 0, 0), "One paragraph.");
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn unbalanced_marks_warn_without_panicking() {
+        let u = units(&[
+            "“Never closed",
+            "Next paragraph.",
+            "stray ” mark",
+            "\"",
+            "“",
+        ]);
+        let mut w = Vec::new();
+        let spans = scan(&u, &mut w);
+        assert!(!w.is_empty());
+        assert_eq!(spans.len(), 5);
+    }
+}

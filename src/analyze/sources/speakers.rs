@@ -1,0 +1,559 @@
+//! Who said each quotation: attribution before or after it, the clause or sentence it sits in,
+//! "according to", pronouns, and the quotation before it.
+
+use super::people::{Mention, Registry, Sentence};
+use super::quotes::QuoteSpan;
+use super::words::{self, Gender, Pronoun};
+use crate::SourceKind;
+
+/// A speaker or source: a known entity, or an unnamed source as the text words it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Who {
+    Entity(usize),
+    Unnamed(String),
+}
+
+/// What the text says about one quotation.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Resolved {
+    pub who: Option<Who>,
+    pub cue: Option<String>,
+    /// A term mentioned or a scare quote, not speech.
+    pub scare: bool,
+    /// The token of the speech verb used, if any.
+    pub verb: Option<usize>,
+}
+
+/// Resolves a pronoun at `pos` to the most recent entity it fits.
+pub(super) fn resolve_pronoun(reg: &Registry, p: Pronoun, pos: (usize, usize)) -> Option<usize> {
+    let found = pronoun_target(reg, p, pos);
+    if let Some(e) = found {
+        let gender = match p {
+            Pronoun::He => Some(Gender::Male),
+            Pronoun::She => Some(Gender::Female),
+            _ => None,
+        };
+        if let Some(g) = gender {
+            reg.gender_hints.borrow_mut().push((e, g));
+        }
+    }
+    found
+}
+
+fn pronoun_target(reg: &Registry, p: Pronoun, pos: (usize, usize)) -> Option<usize> {
+    match p {
+        Pronoun::He => reg.recent(pos, |e| {
+            e.kind == SourceKind::Person && e.gender != Some(Gender::Female)
+        }),
+        Pronoun::She => reg.recent(pos, |e| {
+            e.kind == SourceKind::Person && e.gender != Some(Gender::Male)
+        }),
+        Pronoun::It => reg.recent(pos, |e| e.kind != SourceKind::Person),
+        Pronoun::They => reg
+            .recent(pos, |e| e.kind != SourceKind::Person)
+            .or_else(|| reg.recent(pos, |e| e.kind == SourceKind::Person)),
+    }
+}
+
+fn mention_at(mentions: &[Mention], tok: usize) -> Option<&Mention> {
+    mentions.iter().find(|m| m.first_tok == tok)
+}
+
+fn mention_ending_at(mentions: &[Mention], tok: usize) -> Option<&Mention> {
+    mentions.iter().find(|m| m.last_tok == tok)
+}
+
+fn pos_of(s: &Sentence, tok: usize) -> (usize, usize) {
+    (s.unit, s.toks.get(tok).map_or(0, |t| t.start))
+}
+
+/// A noun phrase that starts at token `j`: a name, a pronoun, "the ministry", or an unnamed source
+/// ("some observers", "a senior official who spoke on condition of anonymity"). Returns it and the
+/// byte end of the phrase.
+pub(super) fn phrase_at(
+    reg: &Registry,
+    s: &Sentence,
+    mentions: &[Mention],
+    j: usize,
+) -> Option<(Who, usize)> {
+    if j > s.last {
+        return None;
+    }
+    // Skip a determiner and possessive qualifiers to reach the head name ("North Korea's
+    // state-run AGENCY", "the AGENCY").
+    let mut k = j;
+    let mut steps = 0;
+    while k <= s.last && steps < 5 {
+        if let Some(m) = mention_at(mentions, k) {
+            if !m.possessive {
+                return Some((Who::Entity(m.entity), m.end));
+            }
+            k = m.last_tok + 1;
+        } else {
+            let w = s.word(k);
+            let lower = w.chars().next().is_some_and(char::is_lowercase);
+            if !((w == "the" && steps == 0) || (lower && w.contains('-'))) {
+                break;
+            }
+            k += 1;
+        }
+        steps += 1;
+    }
+    let w = s.word(j);
+    if let Some(p) = words::pronoun(w) {
+        let e = resolve_pronoun(reg, p, pos_of(s, j))?;
+        return Some((Who::Entity(e), s.toks.get(j)?.end));
+    }
+    if matches!(w, "the" | "The") {
+        let head = s.word(j + 1);
+        if let Some(h) = words::organization_head(head) {
+            if let Some(e) = reg.find_by_head(h, pos_of(s, j)) {
+                return Some((Who::Entity(e), s.toks.get(j + 1)?.end));
+            }
+        }
+    }
+    unnamed_phrase(s, j)
+}
+
+/// Lowercase words from `j` up to a verb, comma or the end of the clause, naming an unnamed source.
+fn unnamed_phrase(s: &Sentence, j: usize) -> Option<(Who, usize)> {
+    let mut k = j;
+    let mut head = false;
+    let mut last = None;
+    while k <= s.last && k < j + 12 {
+        let w = s.word(k);
+        let relative = k > j && matches!(s.word(k - 1), "who" | "that");
+        if !w.chars().next().is_some_and(char::is_lowercase)
+            || (!relative && (words::is_speech_verb(w) || words::is_belief_verb(w)))
+        {
+            break;
+        }
+        head |= words::is_unnamed_source_noun(w);
+        last = Some(k);
+        let t = s.toks.get(k)?;
+        if s.text
+            .get(t.full_end..)
+            .is_some_and(|r| r.starts_with([',', '.', ';', ':', '—', '(', '“', '"']))
+        {
+            break;
+        }
+        k += 1;
+    }
+    let last = last?;
+    if !head {
+        return None;
+    }
+    let (a, b) = (s.toks.get(j)?.start, s.toks.get(last)?.full_end);
+    Some((Who::Unnamed(s.text.get(a..b)?.to_string()), b))
+}
+
+/// The subject right before token `v` (a verb): a name, a pronoun, "the ministry", "officials".
+pub(super) fn subject_before(
+    reg: &Registry,
+    s: &Sentence,
+    mentions: &[Mention],
+    v: usize,
+    floor: usize,
+) -> Option<Who> {
+    let mut k = v.checked_sub(1)?;
+    while k > floor && words::is_filler(s.word(k)) {
+        k -= 1;
+    }
+    if k < floor || k < s.first {
+        return None;
+    }
+    if let Some(m) = mention_ending_at(mentions, k) {
+        if !m.possessive && gap_before_is_plain(s, k, v) {
+            return Some(Who::Entity(m.entity));
+        }
+    }
+    // "NAME, a spokeswoman for X, said"
+    let t = s.toks.get(k)?;
+    if s.text
+        .get(t.full_end..s.toks.get(k + 1)?.start)?
+        .contains(',')
+    {
+        for m in mentions.iter() {
+            if m.last_tok <= k && m.last_tok + 16 >= k && m.first_tok >= floor {
+                let after = s.toks.get(m.last_tok)?.full_end;
+                if !m.possessive && s.text.get(after..)?.starts_with(", ") {
+                    return Some(Who::Entity(m.entity));
+                }
+            }
+        }
+        return None;
+    }
+    let w = s.word(k);
+    if let Some(p) = words::pronoun(w) {
+        return resolve_pronoun(reg, p, pos_of(s, k)).map(Who::Entity);
+    }
+    if let Some(h) = words::organization_head(&w.to_lowercase()) {
+        if k > s.first && s.word(k - 1).eq_ignore_ascii_case("the") {
+            if let Some(e) = reg.find_by_head(h, pos_of(s, k)) {
+                return Some(Who::Entity(e));
+            }
+        }
+    }
+    // "people familiar with the matter said": the head noun may come a few words before the verb.
+    let head = (k.saturating_sub(5).max(floor).max(s.first)..=k).find(|&h| {
+        words::is_unnamed_source_noun(&s.word(h).to_lowercase())
+            && (h..k).all(|x| {
+                s.toks
+                    .get(x)
+                    .zip(s.toks.get(x + 1))
+                    .and_then(|(p, n)| s.text.get(p.full_end..n.start))
+                    .is_some_and(|g| g.trim().is_empty())
+                    && s.word(x + 1).chars().next().is_some_and(char::is_lowercase)
+            })
+    });
+    if let Some(h) = head {
+        let mut a = h;
+        while a > floor.max(s.first) && h - a < 4 {
+            let p = s.word(a - 1);
+            if !p.chars().next().is_some_and(char::is_lowercase)
+                || words::is_stop_word(p) && !matches!(p, "the" | "a" | "an")
+            {
+                break;
+            }
+            let gap_ok = s
+                .text
+                .get(s.toks.get(a - 1)?.full_end..s.toks.get(a)?.start)
+                .is_some_and(|g| g.trim().is_empty());
+            if !gap_ok {
+                break;
+            }
+            a -= 1;
+            if matches!(p, "the" | "a" | "an") {
+                break;
+            }
+        }
+        let text = s.text.get(s.toks.get(a)?.start..s.toks.get(k)?.full_end)?;
+        return Some(Who::Unnamed(text.to_string()));
+    }
+    None
+}
+
+fn gap_before_is_plain(s: &Sentence, k: usize, v: usize) -> bool {
+    match (s.toks.get(k), s.toks.get(v)) {
+        (Some(a), Some(b)) => s
+            .text
+            .get(a.full_end..b.start)
+            .is_some_and(|g| !g.contains([',', ';', '.', '“', '”', '"', '—'])),
+        _ => false,
+    }
+}
+
+/// The attribution cue from the verb at token `v` to the end of its clause (at most six words):
+/// "said during a briefing", "told Reuters".
+fn cue_from(s: &Sentence, v: usize) -> Option<String> {
+    let start = s.toks.get(v)?.start;
+    let mut end = s.toks.get(v)?.end;
+    let mut k = v;
+    while k < s.last && k < v + 5 {
+        let t = s.toks.get(k)?;
+        if s.text
+            .get(t.full_end..)
+            .is_some_and(|r| r.starts_with([',', '.', ';', ':', '“', '"', '—', '(']))
+        {
+            break;
+        }
+        let next = s.toks.get(k + 1)?;
+        if s.text.get(next.start..next.end).is_some_and(|w| {
+            matches!(
+                w,
+                "that" | "and" | "but" | "as" | "when" | "while" | "because"
+            )
+        }) {
+            break;
+        }
+        end = next.end;
+        k += 1;
+    }
+    s.text.get(start..end).map(str::to_string)
+}
+
+/// "“…,” X said" / "“…,” said X, a spokeswoman for Y": attribution right after the quotation.
+fn after(
+    reg: &Registry,
+    s: &Sentence,
+    mentions: &[Mention],
+    q: &QuoteSpan,
+) -> Option<(Who, usize)> {
+    let j = s.tok_at_or_after(q.end)?;
+    let gap = s.text.get(q.end..s.toks.get(j)?.start)?;
+    if !gap
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–'))
+    {
+        return None;
+    }
+    let w = s.word(j);
+    if words::is_speech_verb(w) {
+        let (who, _) = phrase_at(reg, s, mentions, j + 1)?;
+        return Some((who, j));
+    }
+    // A subject, then (after an apposition or fillers) the verb.
+    let (who, end) = phrase_at(reg, s, mentions, j)?;
+    let mut v = s.tok_at_or_after(end)?;
+    // Skip an apposition in commas.
+    if s.text.get(end..)?.starts_with(", ") {
+        let mut k = v;
+        while k <= s.last && k < v + 16 {
+            let t = s.toks.get(k)?;
+            if s.text.get(t.full_end..)?.starts_with(',') {
+                v = k + 1;
+                break;
+            }
+            k += 1;
+        }
+    }
+    while v <= s.last && words::is_filler(s.word(v)) {
+        v += 1;
+    }
+    (v <= s.last && words::is_speech_verb(s.word(v))).then_some((who, v))
+}
+
+/// "X said: “…”" / "X told reporters, “…”": attribution right before the quotation.
+fn before(
+    reg: &Registry,
+    s: &Sentence,
+    mentions: &[Mention],
+    q: &QuoteSpan,
+    floor: usize,
+) -> Option<(Who, usize)> {
+    let lead = s.text.get(..q.start)?.trim_end();
+    if !lead.ends_with([':', ',']) {
+        return None;
+    }
+    let last = (s.first..=s.last)
+        .rev()
+        .find(|&i| s.toks.get(i).is_some_and(|t| t.end <= q.start))?;
+    let mut v = last;
+    while v >= floor && v + 10 > last {
+        if words::is_speech_verb(s.word(v)) {
+            return subject_before(reg, s, mentions, v, floor).map(|w| (w, v));
+        }
+        if v == 0 {
+            break;
+        }
+        v -= 1;
+    }
+    None
+}
+
+/// The token index where the clause holding byte `pos` begins (after a comma, semicolon, dash,
+/// colon, or an earlier quotation).
+fn clause_start(s: &Sentence, pos: usize) -> usize {
+    let mut k = s.tok_at_or_after(pos).unwrap_or(s.last + 1);
+    if k > s.first {
+        // The word right before the quotation belongs to the clause whatever mark follows it.
+        k -= 1;
+    }
+    while k > s.first {
+        let (Some(p), Some(t)) = (s.toks.get(k - 1), s.toks.get(k)) else {
+            break;
+        };
+        let gap = s.text.get(p.full_end..t.start).unwrap_or("");
+        if gap.contains([',', ';', '—', ':', '(', '”', '"']) {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+/// "… what the ministry calls “…”" or "the term “…”": whether the words before mark a term.
+fn scare_cue(s: &Sentence, q: &QuoteSpan) -> bool {
+    let Some(last) = (s.first..=s.last)
+        .rev()
+        .find(|&i| s.toks.get(i).is_some_and(|t| t.end <= q.start))
+    else {
+        return false;
+    };
+    let gap = s
+        .toks
+        .get(last)
+        .and_then(|t| s.text.get(t.full_end..q.start))
+        .unwrap_or("x");
+    if !gap.trim().is_empty() {
+        return false;
+    }
+    let w = s.word(last).to_lowercase();
+    if words::is_scare_cue(&w) {
+        return true;
+    }
+    (w == "as" && last > s.first && s.word(last - 1) == "known")
+        || (matches!(w.as_str(), "called" | "named" | "termed")
+            && last > s.first
+            && matches!(s.word(last - 1), "is" | "are" | "was" | "were" | "be" | "being" | "been"))
+        // "dubbed the proposal the “…”"
+        || (last.saturating_sub(4)..last)
+            .any(|k| k >= s.first && matches!(s.word(k), "dubbed" | "nicknamed" | "branded"))
+}
+
+/// The first name or pronoun in the sentence that acts as its subject (not after a preposition,
+/// not possessive), before byte `limit`.
+pub(super) fn sentence_subject(
+    reg: &Registry,
+    s: &Sentence,
+    mentions: &[Mention],
+    limit: usize,
+) -> Option<(Who, usize)> {
+    for k in s.first..=s.last {
+        let t = s.toks.get(k)?;
+        if t.start >= limit {
+            break;
+        }
+        if super::tokens::inside(s.quotes, t.start) {
+            continue;
+        }
+        let mut b = k;
+        while b > s.first && matches!(s.word(b - 1), "the" | "The" | "a" | "A" | "an" | "An") {
+            b -= 1;
+        }
+        let prev_ok = !matches!(s.before(b), Some(p) if words::is_preposition(&p));
+        if let Some(m) = mention_at(mentions, k) {
+            if prev_ok && !m.possessive && followed_by_predicate(s, m.last_tok) {
+                return Some((Who::Entity(m.entity), k));
+            }
+        } else if let Some(p) = words::pronoun(s.word(k)) {
+            if prev_ok && followed_by_predicate(s, k) {
+                if let Some(e) = resolve_pronoun(reg, p, pos_of(s, k)) {
+                    return Some((Who::Entity(e), k));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether a lowercase word (a verb) or a parenthetical in commas follows token `k`.
+pub(super) fn followed_by_predicate(s: &Sentence, k: usize) -> bool {
+    let (Some(t), Some(n)) = (s.toks.get(k), s.toks.get(k + 1)) else {
+        return false;
+    };
+    if k + 1 > s.last {
+        return false;
+    }
+    let gap = s.text.get(t.full_end..n.start).unwrap_or("");
+    let next = s.word(k + 1);
+    let lower = next.chars().next().is_some_and(char::is_lowercase);
+    (gap.trim().is_empty() && lower && !words::is_preposition(next)) || (gap.trim() == "," && lower)
+}
+
+/// Finds the speaker of quotation `q` in sentence `s`. `previous` is the speaker of the last
+/// quotation nearby, for a quotation that continues someone's words.
+pub(super) fn resolve(
+    reg: &Registry,
+    s: &Sentence,
+    mentions: &[Mention],
+    q: &QuoteSpan,
+    sentence_start: usize,
+    previous: Option<&Who>,
+) -> Resolved {
+    let lead = s.text.get(sentence_start..q.start).unwrap_or("").trim();
+    let embedded = !(lead.is_empty() || lead.ends_with(':'));
+    let according = according_to(reg, s, mentions);
+    let found = |who: Who, v: usize| Resolved {
+        who: Some(who),
+        cue: cue_from(s, v),
+        scare: false,
+        verb: Some(v),
+    };
+    if embedded {
+        if scare_cue(s, q) {
+            return Resolved {
+                scare: true,
+                ..Resolved::default()
+            };
+        }
+        let floor = clause_start(s, q.start);
+        let last_before = (floor..=s.last)
+            .rev()
+            .find(|&i| s.toks.get(i).is_some_and(|t| t.end <= q.start));
+        if let Some(last_before) = last_before {
+            for v in (floor..=last_before).rev() {
+                if words::is_declaring_verb(s.word(v)) {
+                    if let Some(who) = subject_before(reg, s, mentions, v, floor) {
+                        return found(who, v);
+                    }
+                }
+            }
+        }
+    }
+    if let Some((who, v)) = after(reg, s, mentions, q) {
+        return found(who, v);
+    }
+    let floor = clause_start(s, q.start).saturating_sub(0).max(s.first);
+    let floor = (s.first..floor)
+        .rev()
+        .find(|&i| {
+            s.toks
+                .get(i)
+                .is_some_and(|t| super::tokens::inside(s.quotes, t.start))
+        })
+        .map_or(s.first, |i| i + 1);
+    if let Some((who, v)) = before(reg, s, mentions, q, floor) {
+        return found(who, v);
+    }
+    let subject = sentence_subject(reg, s, mentions, q.start);
+    if let Some((who, cue)) = according {
+        let reporting = match &who {
+            Who::Entity(e) => reg
+                .entities
+                .get(*e)
+                .is_some_and(|e| e.kind == SourceKind::Publication),
+            Who::Unnamed(p) => p.contains("media") || p.contains("report"),
+        };
+        if reporting && embedded {
+            if let Some((Who::Entity(e), _)) = &subject {
+                if reg.entities.get(*e).is_some_and(|e| {
+                    e.kind == SourceKind::Person
+                        || (e.kind == SourceKind::Organization && !e.country)
+                }) {
+                    return Resolved {
+                        who: Some(Who::Entity(*e)),
+                        cue: Some(cue),
+                        scare: false,
+                        verb: None,
+                    };
+                }
+            }
+        }
+        return Resolved {
+            who: Some(who),
+            cue: Some(cue),
+            scare: false,
+            verb: None,
+        };
+    }
+    // An embedded phrase, or a quotation after a colon with no speech verb, is the subject's.
+    if embedded || lead.ends_with(':') {
+        if let Some((who, _)) = subject {
+            return Resolved {
+                who: Some(who),
+                ..Resolved::default()
+            };
+        }
+    }
+    if !embedded {
+        if let Some(p) = previous {
+            return Resolved {
+                who: Some(p.clone()),
+                ..Resolved::default()
+            };
+        }
+    }
+    Resolved::default()
+}
+
+/// "according to X" in the sentence: X, and the cue.
+fn according_to(reg: &Registry, s: &Sentence, mentions: &[Mention]) -> Option<(Who, String)> {
+    let k = (s.first..s.last).find(|&k| {
+        s.word(k).eq_ignore_ascii_case("according")
+            && s.word(k + 1) == "to"
+            && !super::tokens::inside(s.quotes, s.toks.get(k).map_or(0, |t| t.start))
+    })?;
+    let (who, _) = phrase_at(reg, s, mentions, k + 2)?;
+    Some((who, "according to".to_string()))
+}
