@@ -182,7 +182,11 @@ fn each_definition_once_in_order() {
     let article = read(
         "The Coastal Recovery Board (CRB) and the Pacific Fisheries Council (PFC) met.\n\nThe Coastal Recovery Board (CRB) met again.",
     );
-    let shorts: Vec<String> = article.abbreviations.iter().map(|a| a.short.clone()).collect();
+    let shorts: Vec<String> = article
+        .abbreviations
+        .iter()
+        .map(|a| a.short.clone())
+        .collect();
     assert_eq!(shorts, vec!["CRB", "PFC"]);
 }
 

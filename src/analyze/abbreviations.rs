@@ -334,9 +334,7 @@ fn unordered_initials(letters: &[char], long: &str) -> Option<usize> {
 
 /// Trims what does not belong to a long form at its end.
 fn clean_long(long: &str) -> &str {
-    long.trim()
-        .trim_end_matches([',', ';', ':'])
-        .trim_end()
+    long.trim().trim_end_matches([',', ';', ':']).trim_end()
 }
 
 /// "Long Form (LF)", "Long Form [LF]", "LF (Long Form)", "LFs [long forms]".
@@ -389,9 +387,7 @@ fn bracket_definitions(u: usize, text: &str, out: &mut Vec<Definition>) {
         let Some(word) = words(before).last().copied() else {
             continue;
         };
-        let short = word
-            .text
-            .trim_start_matches(|c: char| !c.is_alphanumeric());
+        let short = word.text.trim_start_matches(|c: char| !c.is_alphanumeric());
         let short_at = from + word.end - short.len();
         let Some(letters) = short_letters(short) else {
             continue;

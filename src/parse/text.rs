@@ -168,7 +168,10 @@ mod tests {
         let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
             texts,
-            vec!["Dockworkers stayed out.", "The union said talks would resume."]
+            vec![
+                "Dockworkers stayed out.",
+                "The union said talks would resume."
+            ]
         );
     }
 
@@ -188,7 +191,17 @@ mod tests {
     #[test]
     fn empty_and_odd_input_never_panics() {
         assert_eq!(parse(""), Article::default());
-        for s in ["\r", "\u{feff}", "—", "A —", "(", "By", "|", "é—é", "X (Y) —"] {
+        for s in [
+            "\r",
+            "\u{feff}",
+            "—",
+            "A —",
+            "(",
+            "By",
+            "|",
+            "é—é",
+            "X (Y) —",
+        ] {
             let _ = parse(s);
         }
     }

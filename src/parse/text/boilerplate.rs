@@ -230,7 +230,9 @@ fn is_breadcrumb(line: &str) -> bool {
     segments.iter().all(|s| {
         let words = s.split_whitespace().count();
         words <= 4
-            && s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && s.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             && !s.ends_with(['.', '!', '?', ',', ':'])
             && !s.contains(['“', '”', '"'])
     })

@@ -153,7 +153,9 @@ fn is_agency(s: &str) -> bool {
         return false;
     }
     let known = words.iter().all(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         AGENCY_WORDS.contains(&w.as_str()) || w == "the" || w == "of" || w == "france-presse"
     });
     known || (words.len() == 1 && words[0].chars().next().is_some_and(char::is_uppercase))
@@ -307,7 +309,7 @@ fn is_zone(t: &str) -> bool {
 pub(super) fn is_title_like(line: &str) -> bool {
     let chars = line.chars().count();
     let words = line.split_whitespace().count();
-    if chars < 3 || chars > 200 || words > 30 {
+    if !(3..=200).contains(&chars) || words > 30 {
         return false;
     }
     if !line
@@ -404,10 +406,10 @@ fn find_dash(para: &str) -> Option<(usize, usize)> {
         .unwrap_or(para.len());
     let window = &para[..window_end];
     let mut best: Option<(usize, usize)> = None;
-    for (pat, len_extra) in [("—", 0), ("–", 0), ("--", 0), (" - ", 0)] {
+    for pat in ["—", "–", "--", " - "] {
         if let Some(at) = window.find(pat) {
-            let len = pat.len() + len_extra;
-            if best.is_none_or(|(b, _)| at < b) {
+            let len = pat.len();
+            if best.map_or(true, |(b, _)| at < b) {
                 best = Some((at, len));
             }
         }
@@ -445,10 +447,7 @@ fn is_place(place: &str) -> bool {
     if place.is_empty() || place.chars().count() > 50 {
         return false;
     }
-    let words: Vec<&str> = place
-        .split([' ', ','])
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     if words.is_empty() || words.len() > 6 {
         return false;
     }
@@ -478,10 +477,7 @@ mod tests {
             byline("By Ana Ruiz, Tom Hale and Lee Min").as_deref(),
             Some("Ana Ruiz, Tom Hale and Lee Min")
         );
-        assert_eq!(
-            byline("By Ana Ruiz | Reuters").as_deref(),
-            Some("Ana Ruiz")
-        );
+        assert_eq!(byline("By Ana Ruiz | Reuters").as_deref(), Some("Ana Ruiz"));
         assert_eq!(byline("By Ana Ruiz, Reuters").as_deref(), Some("Ana Ruiz"));
         assert_eq!(
             byline("Ana Ruiz and Tom Hale, Reuters").as_deref(),
@@ -504,7 +500,10 @@ mod tests {
         ] {
             assert!(is_timestamp(t), "{t}");
         }
-        for t in ["March Madness Begins", "Published by the ministry on its website."] {
+        for t in [
+            "March Madness Begins",
+            "Published by the ministry on its website.",
+        ] {
             assert!(!is_timestamp(t), "{t}");
         }
     }
@@ -512,7 +511,11 @@ mod tests {
     #[test]
     fn datelines() {
         let cases = [
-            ("SEOUL, South Korea—North Korean", "SEOUL, South Korea", "North"),
+            (
+                "SEOUL, South Korea—North Korean",
+                "SEOUL, South Korea",
+                "North",
+            ),
             ("LAGOS, Nigeria (AP) — The", "LAGOS, Nigeria", "The"),
             ("BRUSSELS -- The", "BRUSSELS", "The"),
             ("Geneva, March 3 (Reuters) - The", "Geneva", "The"),
