@@ -9,11 +9,12 @@ mod header;
 
 use crate::{Article, Block};
 
-/// One input line that survived the furniture filter, or a paragraph break.
+/// One input line: text, a paragraph break, or furniture (kept for `Article::dropped`).
 #[derive(Debug, PartialEq)]
 enum Line {
     Text(String),
     Blank,
+    Dropped(String),
 }
 
 /// Reads a plain-text article.
@@ -27,12 +28,19 @@ pub(crate) fn parse(input: &str) -> Article {
         if line.is_empty() {
             lines.push(Line::Blank);
         } else if boilerplate::is_boilerplate(line) {
-            article.dropped.push(line.to_string());
+            lines.push(Line::Dropped(line.to_string()));
         } else {
             lines.push(Line::Text(line.to_string()));
         }
     }
-    let body_from = read_header(&lines, &mut article);
+    let body_from = read_header(&mut lines, &mut article);
+    article.dropped = lines
+        .iter()
+        .filter_map(|l| match l {
+            Line::Dropped(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
     let paragraphs = split_paragraphs(lines.get(body_from..).unwrap_or(&[]));
     for (i, mut text) in paragraphs.into_iter().enumerate() {
         if i == 0 {
@@ -47,24 +55,51 @@ pub(crate) fn parse(input: &str) -> Article {
 }
 
 /// Reads title, standfirst, byline and timestamp lines off the top; returns where the body begins.
-fn read_header(lines: &[Line], article: &mut Article) -> usize {
+/// Header furniture (a section label above the title, an agency name under the byline) is turned
+/// into dropped lines.
+fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
     let texts: Vec<(usize, &str)> = lines
         .iter()
         .enumerate()
         .filter_map(|(i, l)| match l {
             Line::Text(t) => Some((i, t.as_str())),
-            Line::Blank => None,
+            _ => None,
         })
         .collect();
+    let mut furniture = Vec::new();
     let mut k = 0;
-    while let Some(&(_, line)) = texts.get(k) {
+    while let Some(&(i, line)) = texts.get(k) {
+        let next = texts.get(k + 1).map(|&(_, l)| l);
         if let Some(names) = header::byline(line) {
             article.byline.get_or_insert(names);
         } else if header::is_timestamp(line) {
             article.timestamp.get_or_insert_with(|| line.to_string());
+        } else if article.byline.is_none()
+            && article.title.is_some()
+            && next.is_some_and(|n| header::is_timestamp(n) || header::is_agency_line(n))
+            && header::is_bare_byline(line)
+        {
+            // A bare name under the title, directly above the timestamp or an agency name.
+            article.byline = Some(line.to_string());
+        } else if header::is_agency_line(line) {
+            furniture.push(i);
+        } else if article.title.is_none()
+            && is_section_label(line)
+            && texts.get(k + 1).is_some_and(|&(j, n)| {
+                header::is_title_like(n)
+                    && n.split_whitespace().count() >= 3
+                    && !header::has_strong_dateline(n)
+                    && (!matches!(lines.get(j + 1), Some(Line::Text(_)))
+                        || texts.get(k + 2).is_some_and(|&(_, a)| {
+                            header::byline(a).is_some() || header::is_timestamp(a)
+                        }))
+            })
+        {
+            // "World" or "Politics" above the real title.
+            furniture.push(i);
         } else if article.title.is_none()
             && header::is_title_like(line)
-            && header::dateline(line).is_none()
+            && !header::has_strong_dateline(line)
         {
             article.title = Some(line.to_string());
             if let Some(&(_, next)) = texts.get(k + 1) {
@@ -78,7 +113,26 @@ fn read_header(lines: &[Line], article: &mut Article) -> usize {
         }
         k += 1;
     }
-    texts.get(k).map_or(lines.len(), |&(i, _)| i)
+    let body_from = texts.get(k).map_or(lines.len(), |&(i, _)| i);
+    for i in furniture {
+        if let Some(line) = lines.get_mut(i) {
+            if let Line::Text(t) = line {
+                *line = Line::Dropped(std::mem::take(t));
+            }
+        }
+    }
+    body_from
+}
+
+/// A section label such as "World" or "Climate Crisis": one or two capitalised words.
+fn is_section_label(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && line.chars().count() <= 30
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !line.ends_with(['.', '!', '?', ':', ','])
 }
 
 /// A line directly under the title is a standfirst when it reads like a summary and the next line
@@ -87,12 +141,12 @@ fn is_standfirst(line: &str, after: Option<&str>) -> bool {
     if !header::is_standfirst_like(line)
         || header::byline(line).is_some()
         || header::is_timestamp(line)
-        || header::dateline(line).is_some()
+        || header::has_strong_dateline(line)
     {
         return false;
     }
     after.is_some_and(|a| {
-        header::byline(a).is_some() || header::is_timestamp(a) || header::dateline(a).is_some()
+        header::byline(a).is_some() || header::is_timestamp(a) || header::has_strong_dateline(a)
     })
 }
 
@@ -109,6 +163,7 @@ fn split_paragraphs(lines: &[Line]) -> Vec<String> {
                     groups.push(std::mem::take(&mut current));
                 }
             }
+            Line::Dropped(_) => {}
         }
     }
     if !current.is_empty() {
@@ -186,6 +241,29 @@ mod tests {
         );
         let flat = "Title Line\nThe council met on Monday.\nIt voted to approve the budget.\nIt adjourned.";
         assert_eq!(parse(flat).blocks.len(), 3);
+    }
+
+    #[test]
+    fn header_furniture_and_bare_names() {
+        let text = "Climate\n\nGlaciers Retreat Faster Than Forecast — Again\n\nJane Okoro\nReuters\nMarch 3, 2024\n\nGeneva — The ice is going.\n\nScientists agree.";
+        let a = parse(text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Glaciers Retreat Faster Than Forecast — Again")
+        );
+        assert_eq!(a.byline.as_deref(), Some("Jane Okoro"));
+        assert_eq!(a.timestamp.as_deref(), Some("March 3, 2024"));
+        assert_eq!(a.dropped, vec!["Climate", "Reuters"]);
+        assert_eq!(a.dateline.as_deref(), Some("Geneva"));
+        assert_eq!(a.blocks.len(), 2);
+        assert_eq!(a.blocks[0].text, "The ice is going.");
+    }
+
+    #[test]
+    fn an_ordinary_first_sentence_keeps_its_dash() {
+        let a = parse("Budget Talks Resume\n\nOfficials — who asked not to be named — said so.");
+        assert_eq!(a.dateline, None);
+        assert!(a.blocks[0].text.starts_with("Officials — who"));
     }
 
     #[test]

@@ -89,6 +89,60 @@ const WEEKDAYS: &[&str] = &[
     "sun",
 ];
 
+/// Capitalised words that open ordinary sentences, never a dateline.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "In",
+    "On",
+    "At",
+    "For",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Officials",
+    "Police",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "One",
+    "Two",
+    "Three",
+    "Last",
+    "Yesterday",
+    "Today",
+    "Earlier",
+    "Later",
+];
+
 /// Lowercase connecting words a place name may contain ("Rio de Janeiro").
 const PLACE_PARTICLES: &[&str] = &[
     "de", "del", "la", "le", "el", "al", "of", "upon", "on", "am", "an", "der", "do", "da", "dos",
@@ -145,20 +199,43 @@ fn strip_prefix_ci<'a>(line: &'a str, lower: &str, prefix: &str) -> Option<&'a s
     }
 }
 
-/// Whether `s` names an agency or a desk: every word an agency word, or a single capitalised word
-/// (a person's name has at least two).
+/// Whether `s` names an agency, an outlet or a desk ("Reuters", "The Harbour Post", "Staff
+/// Writer"): capitalised words of which one is an agency word, or a single capitalised word (a
+/// person's name has at least two).
 fn is_agency(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 {
+    if words.is_empty() || words.len() > 5 {
         return false;
     }
-    let known = words.iter().all(|w| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        AGENCY_WORDS.contains(&w.as_str()) || w == "the" || w == "of" || w == "france-presse"
-    });
-    known || (words.len() == 1 && words[0].chars().next().is_some_and(char::is_uppercase))
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let known = words.iter().any(|w| is_agency_word(w));
+    capitalised && (known || words.len() == 1 || words[0] == "The")
+}
+
+fn is_agency_word(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    AGENCY_WORDS.contains(&w.as_str()) || w == "france-presse"
+}
+
+/// A line that only names a wire agency ("Reuters", "Associated Press"), as pages print under a
+/// byline.
+pub(super) fn is_agency_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| is_agency_word(w) || *w == "The")
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A name standing alone ("Jane Doe"): two to four capitalised name words.
+pub(super) fn is_bare_byline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=4).contains(&words) && !line.contains(" and ") && looks_like_names(line)
 }
 
 /// Capitalised name words joined by commas, "and" or "&", with name particles and initials.
@@ -214,7 +291,13 @@ pub(super) fn is_timestamp(line: &str) -> bool {
             }
         }
     }
-    date_tokens_only(&lower) && has_date(&lower)
+    date_tokens_only(&lower) && (has_date(&lower) || is_relative_time(&lower))
+}
+
+/// "5 hours ago", "Updated 20 minutes ago".
+fn is_relative_time(lower: &str) -> bool {
+    let words: Vec<&str> = tokens(lower).collect();
+    words.last() == Some(&"ago") && words.iter().any(|w| is_number_like(w))
 }
 
 fn has_date(lower: &str) -> bool {
@@ -247,6 +330,7 @@ fn date_tokens_only(lower: &str) -> bool {
                 t,
                 "at" | "on" | "-" | "–" | "—" | "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m"
             )
+            || is_duration_word(bare)
             || is_number_like(t)
             || (bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_alphabetic()) && is_zone(bare))
             || bare.starts_with("utc")
@@ -256,6 +340,25 @@ fn date_tokens_only(lower: &str) -> bool {
         }
     }
     any
+}
+
+/// Words of "5 min read" and "3 hours ago", which pages print next to the date.
+fn is_duration_word(t: &str) -> bool {
+    matches!(
+        t,
+        "min"
+            | "mins"
+            | "minute"
+            | "minutes"
+            | "read"
+            | "hour"
+            | "hours"
+            | "hr"
+            | "hrs"
+            | "day"
+            | "days"
+            | "ago"
+    )
 }
 
 /// "3", "3rd", "2024", "10:00", "3:04pm", "2024-03-03", "2024-03-03t10:00:00z", "03/03/2024".
@@ -305,6 +408,11 @@ fn is_zone(t: &str) -> bool {
     )
 }
 
+/// Whether a line opens with a dateline that no title would have ("SEOUL, South Korea—").
+pub(super) fn has_strong_dateline(line: &str) -> bool {
+    dateline(line).is_some_and(|d| d.strong)
+}
+
 /// Whether a line can be a title: short, no final period, not a sentence of prose.
 pub(super) fn is_title_like(line: &str) -> bool {
     let chars = line.chars().count();
@@ -346,6 +454,8 @@ pub(super) fn is_standfirst_like(line: &str) -> bool {
 pub(super) struct Dateline {
     pub place: String,
     pub body_start: usize,
+    /// A place in capitals, with an agency or date, or "City, Country": no title looks like this.
+    pub strong: bool,
 }
 
 /// Finds a dateline ("SEOUL, South Korea—", "LAGOS, Nigeria (AP) — ", "Geneva, March 3 (Reuters) - ",
@@ -381,12 +491,23 @@ pub(super) fn dateline(para: &str) -> Option<Dateline> {
     let shouting = first_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !first_word.chars().any(char::is_lowercase);
     let segments = place.split(',').filter(|s| !s.trim().is_empty()).count();
-    if !(shouting || qualified || segments >= 2) {
-        return None;
-    }
     let body_start = dash_at + dash_len;
     let rest = &para[body_start..];
     let body_start = body_start + (rest.len() - rest.trim_start().len());
+    // "Geneva — The talks ..." (a capitalised place, then a new sentence) but not "Officials — who
+    // ..." or "The minister — ...".
+    let sentence_follows = para[body_start..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || "“\"‘".contains(c));
+    let plain_place = place.split_whitespace().count() <= 3
+        && !place.contains('.')
+        && !SENTENCE_OPENERS.contains(&first_word)
+        && sentence_follows;
+    let strong = shouting || qualified || segments >= 2;
+    if !(strong || plain_place) {
+        return None;
+    }
     // The text after the dash must begin like a sentence.
     if para[body_start..].is_empty() {
         return None;
@@ -394,6 +515,7 @@ pub(super) fn dateline(para: &str) -> Option<Dateline> {
     Some(Dateline {
         place: place.to_string(),
         body_start,
+        strong,
     })
 }
 
@@ -497,6 +619,8 @@ mod tests {
             "2024-03-03 10:00",
             "Sept. 5, 2023 at 9:00 a.m. ET",
             "3 March 2024",
+            "March 3, 2024 · 5 min read",
+            "Updated 3 hours ago",
         ] {
             assert!(is_timestamp(t), "{t}");
         }
@@ -522,6 +646,8 @@ mod tests {
             ("WASHINGTON (AP) —The", "WASHINGTON", "The"),
             ("KYIV, Ukraine, Jan. 5 — The", "KYIV, Ukraine", "The"),
             ("WASHINGTON, D.C. — The", "WASHINGTON, D.C.", "The"),
+            ("Geneva — The", "Geneva", "The"),
+            ("New Delhi -- Officials", "New Delhi", "Officials"),
         ];
         for (para, place, start) in cases {
             let d = dateline(para).unwrap_or_else(|| panic!("{para}"));
@@ -533,6 +659,8 @@ mod tests {
             "The minister - who resigned - spoke on Monday.",
             "In Geneva - the talks resumed.",
             "Mr. Kim — the leader — toured factories.",
+            "Officials — The ones in charge — resigned.",
+            "Smith — who resigned — spoke.",
         ] {
             assert!(dateline(para).is_none(), "{para}");
         }
