@@ -149,3 +149,98 @@ fn own_fixtures_parse_as_annotated() {
     let failures = run(&files);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Pseudo-random text built from the pieces the parser reacts to: it must never panic, and a large
+/// article must be read in linear time.
+#[test]
+fn hostile_text_never_panics_and_stays_fast() {
+    const PIECES: &[&str] = &[
+        "(",
+        ")",
+        "[",
+        "]",
+        "—",
+        "–",
+        "--",
+        " - ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "|",
+        "›",
+        "By ",
+        "SEOUL, ",
+        "South Korea",
+        "(AP)",
+        "(LF)",
+        "Long Form ",
+        "LF",
+        "LFs",
+        "U.N.",
+        ", or ",
+        "“",
+        "”",
+        "\"",
+        "é",
+        "한국",
+        "\u{feff}",
+        "Photo: ",
+        "/Reuters",
+        "©",
+        "Tags: ",
+        "March 3, ",
+        "2024",
+        "10:00",
+        "a.m.",
+        " ",
+        "  ",
+        "word ",
+        "Word ",
+        "WORD ",
+        ".",
+        ",",
+        "'s",
+        "of ",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..300 {
+        let len = (next() % 200) as usize;
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let article = text_article(&text);
+        for block in &article.blocks {
+            assert!(!block.text.contains('\n') || block.text.contains('\r'));
+        }
+    }
+    // About 1.5 MB of article: paragraphs full of brackets, dashes and capitals.
+    let paragraph = "The Pacific Fisheries Council (PFC) — said on Monday (AP) that the PFC, or \
+                     PFC, and the Long Form [LF] would meet. \"Yes,\" she said (file).\n\n";
+    let big = format!("Big Title Line\n\n{}", paragraph.repeat(10_000));
+    // The structure alone: analysis (and anchoring 40,000 citations) is measured elsewhere.
+    let options = Options {
+        parse: ParseOptions {
+            format: FormatOption::Text,
+            ..ParseOptions::default()
+        },
+        analyze: cite_reader::AnalyzeOptions {
+            quotes: false,
+            abbreviations: false,
+        },
+        ..Options::default()
+    };
+    let start = std::time::Instant::now();
+    let article = parse(&big, &options).unwrap();
+    let elapsed = start.elapsed();
+    assert_eq!(article.blocks.len(), 10_000);
+    assert_eq!(article.title.as_deref(), Some("Big Title Line"));
+    assert!(elapsed.as_secs() < 10, "took {elapsed:?}");
+    println!("1.5 MB article structure read in {elapsed:?}");
+}

@@ -92,6 +92,10 @@ fn short_letters(short: &str) -> Option<Vec<char>> {
     {
         return None;
     }
+    // "R-NY", "D-Calif.": a party and a state, not a short form.
+    if chars.get(1) == Some(&'-') {
+        return None;
+    }
     let body = stem(short);
     let upper = body.chars().filter(|c| c.is_uppercase()).count();
     let lower = body.chars().filter(|c| c.is_lowercase()).count();
