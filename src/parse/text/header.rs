@@ -36,6 +36,23 @@ const AGENCY_WORDS: &[&str] = &[
     "service",
 ];
 
+/// Wire agencies that bylines print straight after the names, lowercase.
+const WIRE_AGENCIES: &[&str] = &[
+    "associated press",
+    "the associated press",
+    "reuters",
+    "ap",
+    "afp",
+    "agence france-presse",
+    "bloomberg",
+    "bloomberg news",
+    "xinhua",
+    "yonhap",
+    "kyodo news",
+    "dpa",
+    "upi",
+];
+
 /// Words allowed in a name besides capitalised ones ("Ana de la Cruz", "Pieter van Dam").
 const NAME_PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "al",
@@ -181,6 +198,18 @@ pub(super) fn byline(line: &str) -> Option<String> {
             had_agency = true;
         }
     }
+    // "By JANE DOE Associated Press": a wire agency written straight after the names.
+    if explicit && !had_agency {
+        let lower_names = names.to_lowercase();
+        for agency in WIRE_AGENCIES {
+            if let Some(head) = lower_names.strip_suffix(agency) {
+                if head.ends_with(' ') && head.trim().contains(' ') {
+                    names = names[..head.len()].trim();
+                    break;
+                }
+            }
+        }
+    }
     // "A and B, Reuters" needs no "By"; anything else does.
     if !(explicit || had_agency) || names.is_empty() {
         return None;
@@ -232,10 +261,19 @@ pub(super) fn is_agency_line(line: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// A name standing alone ("Jane Doe"): two to four capitalised name words.
-pub(super) fn is_bare_byline(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (2..=4).contains(&words) && !line.contains(" and ") && looks_like_names(line)
+/// The names of a byline without "By" ("Jane Doe", "Jane Doe and Ivo Lang", "Jane Doe in Lendava"),
+/// which only counts right above a timestamp or an agency line.
+pub(super) fn bare_byline(line: &str) -> Option<String> {
+    if line.chars().count() > 80 {
+        return None;
+    }
+    // "Jane Doe in Lendava": the reporter's location follows the names.
+    let names = match line.rfind(" in ") {
+        Some(at) if line[at + 4..].starts_with(|c: char| c.is_uppercase()) => &line[..at],
+        _ => line,
+    };
+    let words = names.split_whitespace().count();
+    ((2..=8).contains(&words) && looks_like_names(names)).then(|| names.to_string())
 }
 
 /// Capitalised name words joined by commas, "and" or "&", with name particles and initials.
@@ -606,6 +644,18 @@ mod tests {
             Some("Ana Ruiz and Tom Hale")
         );
         assert_eq!(byline("Written by Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            byline("By JANE MORROW Associated Press").as_deref(),
+            Some("JANE MORROW")
+        );
+        assert_eq!(
+            byline("By Ana Ruiz and Tom Hale, The Harbour Post").as_deref(),
+            Some("Ana Ruiz and Tom Hale")
+        );
+        assert_eq!(
+            bare_byline("Marta Kovač in Lendava").as_deref(),
+            Some("Marta Kovač")
+        );
         assert_eq!(byline("By the end of the year, prices rose."), None);
         assert_eq!(byline("Officials said on Monday, Reuters"), None);
     }
