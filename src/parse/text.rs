@@ -77,8 +77,15 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
     while let Some(&(i, line)) = texts.get(k) {
         let next = texts.get(k + 1).map(|&(_, l)| l);
         if let Some(names) = header::byline(line) {
+            if article.byline.is_some() {
+                furniture.push(i);
+            }
             article.byline.get_or_insert(names);
         } else if header::is_timestamp(line) {
+            // A second time ("Updated ...") is kept among the dropped lines, not lost.
+            if article.timestamp.is_some() {
+                furniture.push(i);
+            }
             article.timestamp.get_or_insert_with(|| line.to_string());
         } else if let Some(names) = (article.byline.is_none()
             && article.title.is_some()

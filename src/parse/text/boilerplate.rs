@@ -94,6 +94,9 @@ const JUNK_LINES: &[&str] = &[
     "more on this story",
     "recommended",
     "close dialogue",
+    "skip advertisement",
+    "supported by",
+    "learn more",
     "next image",
     "previous image",
     "reuse this content",
@@ -139,6 +142,12 @@ const JUNK_PREFIXES: &[&str] = &[
     "filed under:",
     "categories:",
     "advertisement ",
+    "our standards:",
+    "(reporting by ",
+    "(additional reporting by ",
+    "(writing by ",
+    "(editing by ",
+    "(compiled by ",
     "story continues",
     "article continues",
     "continue reading",
@@ -166,6 +175,8 @@ const CREDIT_MARKERS: &[&str] = &[
     "Illustration:",
     "Credit:",
     "Credits:",
+    "Credit...",
+    "Credit…",
     "PHOTO:",
     "CREDIT:",
 ];
@@ -233,6 +244,8 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     is_copyright(line, &lower)
+        || lower.ends_with(", opens new tab")
+        || (lower.starts_with("reporting from ") && line.chars().count() <= 60)
         || is_gallery_counter(&lower)
         || is_reading_time(&lower)
         || is_comment_count(&lower)
@@ -400,6 +413,10 @@ mod tests {
             "1/3",
             "2 of 12",
             "Close dialogue",
+            "SKIP ADVERTISEMENT",
+            "A protest outside the court last month.Credit...Petar Ivanov for The Daily",
+            "(Reporting by Priya Lal; Editing by Tom Hogue)",
+            "Reporting from Varna, Tarnia",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }

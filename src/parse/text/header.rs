@@ -250,15 +250,28 @@ fn is_agency_word(w: &str) -> bool {
     AGENCY_WORDS.contains(&w.as_str()) || w == "france-presse"
 }
 
-/// A line that only names a wire agency ("Reuters", "Associated Press"), as pages print under a
-/// byline.
+/// A line that only names a wire agency or the author's desk ("Reuters", "Associated Press",
+/// "Business reporter, The Daily News"), as pages print under a byline.
 pub(super) fn is_agency_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    (1..=3).contains(&words.len())
+    let capitalised = line.chars().next().is_some_and(char::is_uppercase);
+    let agency = (1..=3).contains(&words.len())
         && words.iter().all(|w| is_agency_word(w) || *w == "The")
         && words
             .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let desk = (2..=7).contains(&words.len())
+        && !line.ends_with(['.', '!', '?'])
+        && words.iter().any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            matches!(
+                w.as_str(),
+                "reporter" | "correspondent" | "editor" | "writer" | "staff" | "columnist"
+            )
+        });
+    capitalised && (agency || desk)
 }
 
 /// The names of a byline without "By" ("Jane Doe", "Jane Doe and Ivo Lang", "Jane Doe in Lendava"),
@@ -369,6 +382,10 @@ fn date_tokens_only(lower: &str) -> bool {
                 "at" | "on" | "-" | "–" | "—" | "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m"
             )
             || is_duration_word(bare)
+            || matches!(
+                bare,
+                "updated" | "published" | "posted" | "modified" | "last"
+            )
             || is_number_like(t)
             || (bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_alphabetic()) && is_zone(bare))
             || bare.starts_with("utc")
@@ -671,6 +688,7 @@ mod tests {
             "3 March 2024",
             "March 3, 2024 · 5 min read",
             "Updated 3 hours ago",
+            "March 3, 2024 10:14 AM GMT+8 Updated 2 hours ago",
         ] {
             assert!(is_timestamp(t), "{t}");
         }
