@@ -52,6 +52,7 @@ pub(crate) fn parse(input: &str) -> Article {
         if i == 0 {
             if let Some(d) = header::dateline(&text) {
                 article.dateline = Some(d.place);
+                article.dateline_line = text.get(..d.body_start).map(|s| s.trim().to_string());
                 text = text.get(d.body_start..).unwrap_or("").to_string();
             }
         }
@@ -79,8 +80,10 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
         if let Some(names) = header::byline(line) {
             if article.byline.is_some() {
                 furniture.push(i);
+            } else {
+                article.byline = Some(names);
+                article.byline_line = Some(line.to_string());
             }
-            article.byline.get_or_insert(names);
         } else if header::is_timestamp(line) {
             // A second time ("Updated ...") is kept among the dropped lines, not lost.
             if article.timestamp.is_some() {
@@ -95,6 +98,7 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
         {
             // A bare name under the title, directly above the timestamp or an agency name.
             article.byline = Some(names);
+            article.byline_line = Some(line.to_string());
         } else if header::is_agency_line(line) {
             furniture.push(i);
         } else if article.title.is_none()

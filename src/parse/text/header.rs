@@ -181,12 +181,20 @@ pub(super) fn byline(line: &str) -> Option<String> {
     } else {
         (line, false)
     };
-    // Drop the agency after a bar, a bullet or a dash: "By A | Agency".
-    let rest = rest
-        .split(['|', '•', '·', '—', '–'])
-        .next()
-        .unwrap_or(rest)
-        .trim();
+    // Drop the agency after a bar, a bullet or a dash: "By A | Agency". What follows the separator
+    // must be a short label, never a sentence ("BERLIN, Germany—The mayor said ..." is a dateline).
+    let mut parts = rest.splitn(2, ['|', '•', '·', '—', '–']);
+    let head = parts.next().unwrap_or(rest).trim();
+    if let Some(tail) = parts.next() {
+        let tail = tail.trim();
+        if !explicit
+            || tail.split_whitespace().count() > 6
+            || tail.ends_with(['.', '!', '?', '"', '”'])
+        {
+            return None;
+        }
+    }
+    let rest = head;
     let rest = rest.trim_end_matches([',', ';']).trim();
     // Drop a trailing agency or desk label after the last comma: "A, Reuters", "A, Staff Writer".
     let mut names = rest;
@@ -642,6 +650,22 @@ fn is_place(place: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_sentence_is_never_a_byline() {
+        assert_eq!(
+            byline("BERLIN, Germany—Mayor Ana Pereira said the plan would pass."),
+            None
+        );
+        assert_eq!(
+            byline("By Ana Pereira — a sentence that goes on to say far more than a label would."),
+            None
+        );
+        assert_eq!(
+            byline("By Ana Pereira | Harbour Post"),
+            Some("Ana Pereira".to_string())
+        );
+    }
 
     #[test]
     fn bylines() {
