@@ -20,6 +20,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod support;
+use support::examples;
+
 use cite_reader::{
     body_html, parse, to_html, AnalyzeOptions, FormatOption, Options, ParseOptions, RawHtml,
     RenderOptions,
@@ -48,53 +51,6 @@ const DELIBERATE: &[(usize, &str)] = &[
     (599, UNKNOWN_SCHEME),      // <made-up-scheme://foo,bar>
     (601, UNKNOWN_SCHEME),      // <localhost:5001/foo>
 ];
-
-struct Example {
-    number: usize,
-    section: String,
-    input: String,
-    expected: String,
-}
-
-/// Reads the specification's examples: a fence of 32 backticks with `example`, the Markdown, a line
-/// with a single `.`, the HTML, the closing fence; `→` stands for a tab.
-fn examples(spec: &str) -> Vec<Example> {
-    let fence = "`".repeat(32);
-    let open = format!("{fence} example");
-    let mut out = Vec::new();
-    let mut section = String::new();
-    let mut lines = spec.lines();
-    while let Some(line) = lines.next() {
-        if let Some(heading) = line.strip_prefix('#') {
-            section = heading.trim_start_matches('#').trim().to_string();
-            continue;
-        }
-        if line != open {
-            continue;
-        }
-        let (mut input, mut expected) = (String::new(), String::new());
-        let mut in_output = false;
-        for line in lines.by_ref() {
-            if line == fence {
-                break;
-            }
-            if line == "." && !in_output {
-                in_output = true;
-                continue;
-            }
-            let target = if in_output { &mut expected } else { &mut input };
-            target.push_str(&line.replace('→', "\t"));
-            target.push('\n');
-        }
-        out.push(Example {
-            number: out.len() + 1,
-            section: section.clone(),
-            input,
-            expected,
-        });
-    }
-    out
-}
 
 fn our_options() -> Options {
     Options {

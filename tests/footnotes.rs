@@ -15,6 +15,9 @@
 
 use std::path::Path;
 
+mod support;
+use support::{examples, Example};
+
 use cite_reader::{
     parse, to_html, AnalyzeOptions, Article, FormatOption, Options, ParseOptions, RawHtml,
     RenderOptions,
@@ -23,44 +26,6 @@ use cite_reader::{
 const SUITE: &str = "../shared/suites/footnotes/footnotes.txt";
 const EXPECTED_EXAMPLES: usize = 26;
 const PREFIX: &str = "cr-";
-
-struct Example {
-    number: usize,
-    input: String,
-    expected: String,
-}
-
-fn examples(text: &str) -> Vec<Example> {
-    let fence = "`".repeat(32);
-    let open = format!("{fence} example");
-    let mut out = Vec::new();
-    let mut lines = text.lines();
-    while let Some(line) = lines.next() {
-        if line != open {
-            continue;
-        }
-        let (mut input, mut expected) = (String::new(), String::new());
-        let mut in_output = false;
-        for line in lines.by_ref() {
-            if line == fence {
-                break;
-            }
-            if line == "." && !in_output {
-                in_output = true;
-                continue;
-            }
-            let target = if in_output { &mut expected } else { &mut input };
-            target.push_str(&line.replace('→', "\t"));
-            target.push('\n');
-        }
-        out.push(Example {
-            number: out.len() + 1,
-            input,
-            expected,
-        });
-    }
-    out
-}
 
 fn options() -> Options {
     Options {
@@ -99,8 +64,9 @@ fn footnote_examples() {
         let problems = check(ex);
         if !problems.is_empty() {
             failures.push(format!(
-                "example {}:\n--- input\n{}--- expected\n{}--- problems\n{}\n",
+                "example {} ({}):\n--- input\n{}--- expected\n{}--- problems\n{}\n",
                 ex.number,
+                ex.section,
                 ex.input,
                 ex.expected,
                 problems.join("\n")
