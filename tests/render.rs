@@ -228,10 +228,10 @@ fn script_in_text_is_shown_not_run() {
         html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
         "{html}"
     );
-    assert!(
-        html.contains("&amp; &quot;friends&quot; &#39;all&#39;"),
-        "{html}"
-    );
+    // (The analysis marks "friends" as a quoted term, so the quote may sit inside a marker.)
+    assert!(html.contains("&amp; "), "{html}");
+    assert!(html.contains("&quot;friends&quot;"), "{html}");
+    assert!(html.contains("&#39;all&#39;"), "{html}");
     // The raw HTML block is shown as its source.
     assert!(
         html.contains("<pre class=\"cr-raw-html\">&lt;script&gt;\nalert(2)\n&lt;/script&gt;"),
@@ -644,6 +644,8 @@ fn news_article() -> Article {
         standfirst: Some("Three weeks on, repairs begin.".into()),
         dateline: Some("RIVERTON, Exampleland".into()),
         byline: Some("Ana Writer and Bo Reporter".into()),
+        byline_line: None,
+        dateline_line: None,
         timestamp: Some("Updated 5 May 2025, 10:02".into()),
         blocks: vec![paragraph],
         sources: vec![

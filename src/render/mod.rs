@@ -71,12 +71,24 @@ fn header(w: &mut Writer<'_>) {
     if meta {
         w.raw("<p class=\"cr-meta\">");
         let mut first = true;
+        // The byline and dateline as the article wrote them (with agency and date), so no word of
+        // the header is lost; the bare fields when a reader other than the text one made the model.
+        let byline = match (&a.byline_line, &a.byline) {
+            (Some(line), _) => Some(line.clone()),
+            (None, Some(names)) => Some(format!("By {names}")),
+            (None, None) => None,
+        };
+        let dateline = a
+            .dateline_line
+            .as_deref()
+            .map(|line| line.trim_end_matches(['-', '—', '–', ' ']))
+            .or(a.dateline.as_deref());
         let parts = [
-            ("cr-byline", a.byline.as_deref(), "By "),
-            ("cr-dateline", a.dateline.as_deref(), ""),
-            ("cr-timestamp", a.timestamp.as_deref(), ""),
+            ("cr-byline", byline.as_deref()),
+            ("cr-dateline", dateline),
+            ("cr-timestamp", a.timestamp.as_deref()),
         ];
-        for (class, value, lead) in parts {
+        for (class, value) in parts {
             let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
                 continue;
             };
@@ -84,7 +96,7 @@ fn header(w: &mut Writer<'_>) {
                 w.raw(" ");
             }
             first = false;
-            w.raw(&format!("<span class=\"{class}\">{lead}"));
+            w.raw(&format!("<span class=\"{class}\">"));
             w.text(value);
             w.raw("</span>");
         }
