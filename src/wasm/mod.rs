@@ -9,3 +9,5 @@
 
 mod api;
 mod popups;
+
+pub use api::{mount_js as mount, parse_js as parse, render_js as render, Reader};

@@ -551,7 +551,8 @@ impl State {
             self.close_where(|_| true);
         }
         match self.build(marker, &citation, &content) {
-            Ok(open) => {
+            Ok(mut open) => {
+                open.pinned = pin;
                 self.place(&open);
                 self.open.push(open);
                 true
