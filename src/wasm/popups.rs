@@ -6,8 +6,8 @@
 //! listener and both timer callbacks are owned by [`Popups`] and removed when it is dropped: no
 //! `forget`, no leak per reader.
 //!
-//! A popup is a `div` appended to the reader root with `data-citation-popup="<id>"`, the role the
-//! renderer wrote on the citation's hidden content (`tooltip` or `dialog`) and a copy of that
+//! A popup is a `div` inserted right after its marker with `data-citation-popup="<id>"`, the role
+//! the renderer wrote on the citation's hidden content (`tooltip` or `dialog`) and a copy of that
 //! content. It opens after `hoverDelay` on hover, at once on focus or tap, and closes on Escape,
 //! outside pointerdown, focus leaving marker and popup, or `closeDelay` after the pointer left
 //! marker and popup (hovering the popup keeps it open: WCAG 1.4.13).
@@ -80,6 +80,8 @@ struct State {
     open_at_pointerdown: Option<(String, bool)>,
     /// An element to focus once the handler has released the state (focus events re-enter).
     refocus: Option<HtmlElement>,
+    /// Set while that focus move runs, so the marker's focusin does not reopen its popup.
+    returning_focus: bool,
 }
 
 /// An open popup.
@@ -129,6 +131,7 @@ impl Popups {
                     pointer_type: String::new(),
                     open_at_pointerdown: None,
                     refocus: None,
+                    returning_focus: false,
                 }),
                 timers: Timers {
                     hover: Closure::new(move || {
@@ -230,8 +233,11 @@ impl Listener {
                 .ok()
                 .and_then(|mut state| state.refocus.take());
             if let Some(element) = refocus {
+                // Focus returns to a marker whose popup was just closed: it must not reopen.
+                set_returning_focus(&shared, true);
                 // Focusing can only fail on detached elements; nothing to do then.
                 let _ = element.focus();
+                set_returning_focus(&shared, false);
             }
         });
         let options = AddEventListenerOptions::new();
@@ -248,6 +254,12 @@ impl Listener {
             capture,
             callback,
         })
+    }
+}
+
+fn set_returning_focus(shared: &Shared, value: bool) {
+    if let Ok(mut state) = shared.state.try_borrow_mut() {
+        state.returning_focus = value;
     }
 }
 
@@ -335,11 +347,11 @@ fn on_pointer_out(state: &mut State, timers: &Timers, event: &Event) {
 fn on_focus_in(state: &mut State, _: &Timers, event: &Event) {
     match state.hit(event.target()) {
         Some(Hit::Popup(_)) => state.cancel_close(),
-        Some(Hit::Marker(marker)) => {
+        Some(Hit::Marker(marker)) if !state.returning_focus => {
             state.cancel_hover();
             state.open(&marker, true);
         }
-        None => {}
+        _ => {}
     }
 }
 
@@ -593,7 +605,15 @@ impl State {
                 popup.append_child(&child.clone_node_with_deep(true)?)?;
             }
         }
-        self.root.append_child(&popup)?;
+        // Right after its marker: the popup's links come next in tab order and screen readers
+        // meet it in context. It is `position: fixed`, so the line around it does not move.
+        // Never inside a link or button (a click in the popup would follow it): after that instead.
+        let host = marker
+            .parent_element()
+            .and_then(|parent| parent.closest("a, button").ok().flatten())
+            .filter(|host| self.root.contains(Some(host)))
+            .unwrap_or_else(|| marker.clone());
+        host.after_with_node_1(&popup)?;
         let saved = TRIGGER_ATTRIBUTES
             .iter()
             .map(|&name| (name, marker.get_attribute(name)))
