@@ -19,7 +19,8 @@ before(async () => {
   await writeFile(join(dir, 'site', 'app.js'), 'export {};');
   await writeFile(join(dir, 'site', 'mod.mjs'), 'export {};');
   await writeFile(join(dir, 'site', 'x.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
-  server = await startServer({ port: 0, root: join(dir, 'site') });
+  // A trailing slash, as fileURLToPath gives for a directory URL.
+  server = await startServer({ port: 0, root: join(dir, 'site') + '/' });
   port = server.address().port;
 });
 
