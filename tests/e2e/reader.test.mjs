@@ -80,6 +80,8 @@ async function openPopup(page, marker) {
   const popupId = await popup.getAttribute('id');
   const pointer = role === 'dialog' ? 'aria-controls' : 'aria-describedby';
   assert.equal(await marker.getAttribute(pointer), popupId, `${pointer} points at the popup`);
+  // Measure where it comes to rest, after its entry animation.
+  await popup.evaluate((element) => Promise.all(element.getAnimations().map((a) => a.finished)));
   const box = await popup.boundingBox();
   const viewport = page.viewportSize();
   assert.ok(box.x >= 0 && box.y >= 0, 'popup starts inside the viewport');
@@ -216,6 +218,25 @@ test('pasting a new article renders it at once; the format can be forced', async
   await page.locator('#format').selectOption('markdown');
   await page.waitForFunction(() => document.querySelector('[data-cite-reader] em'));
   assert.match(await page.locator('#detected').innerText(), /Markdown \(chosen\)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('dropping a file on the page shows it', async () => {
+  const { page, context, errors } = await openDemo();
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    const text = '# Dropped notes\n\nA line with a [link](https://example.net/dropped).\n';
+    transfer.items.add(new File([text], 'notes.md', { type: 'text/markdown' }));
+    return transfer;
+  });
+  await page.dispatchEvent('#article', 'dragover', { dataTransfer });
+  await page.dispatchEvent('#article', 'drop', { dataTransfer });
+  await page.waitForFunction(() =>
+    document.querySelector('[data-cite-reader]')?.textContent.includes('Dropped notes'),
+  );
+  assert.match(await page.locator('#article').inputValue(), /^# Dropped notes/);
+  assert.equal(await page.locator('[data-cite-reader] a[data-kind="link"]').count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
