@@ -240,3 +240,37 @@ test('dropping a file on the page shows it', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** Relative luminance (0 black … 1 white) of a computed `rgb(...)` colour. */
+function luminance(rgb) {
+  const [r, g, b] = rgb.match(/[\d.]+/g).slice(0, 3).map((v) => Number(v) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+test('dark mode follows the system and data-theme; print hides popups and keeps footnotes', async () => {
+  const { page, context, errors } = await openDemo({ colorScheme: 'dark' });
+  const readerBackground = () =>
+    page.evaluate(() => getComputedStyle(document.querySelector('.cr-reader')).backgroundColor);
+  assert.ok(luminance(await readerBackground()) < 0.2, 'dark by default on a dark system');
+  await page.locator('#theme').selectOption('light');
+  assert.ok(luminance(await readerBackground()) > 0.8, 'data-theme="light" wins');
+  await page.locator('#theme').selectOption('dark');
+
+  const marker = page.locator('[data-cite-reader] [data-kind="footnote"]').first();
+  await marker.hover();
+  await openPopup(page, marker);
+  await page.emulateMedia({ media: 'print' });
+  const shown = (selector) =>
+    page.evaluate((s) => {
+      const element = document.querySelector(s);
+      return !!element && getComputedStyle(element).display !== 'none';
+    }, selector);
+  assert.equal(await shown(POPUP), false, 'no popup on paper');
+  assert.equal(await shown('.demo-bar'), false, 'no controls on paper');
+  assert.equal(await shown('.cr-popup-contents'), false);
+  assert.equal(await shown('.cr-footnotes'), true, 'footnotes are printed');
+  assert.ok(luminance(await readerBackground()) > 0.8, 'printed on white even when dark');
+  await shot(page, '09-print');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
