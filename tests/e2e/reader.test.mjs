@@ -6,89 +6,16 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { MARKER, POPUP, openDemo as open, openPopup, shot, squash, start } from './support.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
-const MARKER = '[data-cite-reader] [data-citation]';
-const POPUP = '[data-citation-popup]';
-
-let server;
-let browser;
-let baseUrl;
-
+let env;
 before(async () => {
-  assert.ok(
-    existsSync(join(ROOT, 'pkg', 'cite_reader.js')),
-    'pkg/cite_reader.js is missing: run `wasm-pack build --target web --release` first',
-  );
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await startServer({ port: 0, root: ROOT });
-  baseUrl = `http://127.0.0.1:${server.address().port}`;
-  // launch() starts from a fresh temporary profile; every test gets a fresh context.
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  env = await start();
 });
-
 after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  await env?.close();
 });
-
-/** Opens the demo in a fresh context; returns the page and the console errors it logs. */
-async function openDemo(contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, ...contextOptions });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${baseUrl}/www/`);
-  await page.waitForSelector('html[data-demo-ready]', { timeout: 15000 });
-  await page.waitForSelector(MARKER, { timeout: 10000 });
-  return { page, context, errors };
-}
-
-const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-const squash = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
-
-/** The single open popup: visible, inside the viewport, and pointed at by its marker. */
-async function openPopup(page, marker) {
-  const popup = page.locator(POPUP);
-  await popup.first().waitFor({ state: 'visible', timeout: 3000 });
-  assert.equal(await popup.count(), 1, 'one popup at a time');
-  const id = await marker.getAttribute('data-citation');
-  assert.equal(await popup.getAttribute('data-citation-popup'), id, 'the popup of that marker');
-  const role = await popup.getAttribute('role');
-  assert.ok(['tooltip', 'dialog'].includes(role), `role is ${role}`);
-  const popupId = await popup.getAttribute('id');
-  const pointer = role === 'dialog' ? 'aria-controls' : 'aria-describedby';
-  assert.equal(await marker.getAttribute(pointer), popupId, `${pointer} points at the popup`);
-  // Measure where it comes to rest, after its entry animation.
-  await popup.evaluate((element) => Promise.all(element.getAnimations().map((a) => a.finished)));
-  const box = await popup.boundingBox();
-  const viewport = page.viewportSize();
-  assert.ok(box.x >= 0 && box.y >= 0, 'popup starts inside the viewport');
-  assert.ok(box.x + box.width <= viewport.width + 1, 'popup fits the viewport width');
-  assert.ok(box.y + box.height <= viewport.height + 1, 'popup fits the viewport height');
-  return popup;
-}
+const openDemo = (contextOptions) => open(env, contextOptions);
 
 test('the demo loads the sample article with no console error', async () => {
   const { page, context, errors } = await openDemo();
