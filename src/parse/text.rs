@@ -1,16 +1,286 @@
 //! Plain-text news lines → article model: boilerplate, title, byline, dateline, paragraphs.
+//!
+//! Text copied out of a web page is a sequence of lines: page furniture (dropped, but kept in
+//! `Article::dropped`), a header (title, standfirst, byline, timestamp), then the body, whose
+//! paragraphs are separated by blank lines, or by single newlines when the copy lost its blank lines.
 
-use crate::Article;
+mod boilerplate;
+mod header;
+
+use crate::{Article, Block};
+
+/// One input line: text, a paragraph break, or furniture (kept for `Article::dropped`).
+#[derive(Debug, PartialEq)]
+enum Line {
+    Text(String),
+    Blank,
+    Dropped(String),
+}
 
 /// Reads a plain-text article.
 pub(crate) fn parse(input: &str) -> Article {
-    // Placeholder until the news reader lands: one paragraph per non-empty line.
-    Article {
-        blocks: input
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| crate::Block::paragraph(l.trim()))
-            .collect(),
-        ..Article::default()
+    let mut article = Article::default();
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let normalised = input.replace("\r\n", "\n").replace('\r', "\n");
+    let mut lines = Vec::new();
+    for raw in normalised.split('\n') {
+        let line = raw.trim();
+        if line.is_empty() {
+            lines.push(Line::Blank);
+        } else if boilerplate::is_boilerplate(line) {
+            lines.push(Line::Dropped(line.to_string()));
+        } else {
+            lines.push(Line::Text(line.to_string()));
+        }
+    }
+    let body_from = read_header(&mut lines, &mut article);
+    article.dropped = lines
+        .iter()
+        .filter_map(|l| match l {
+            Line::Dropped(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let paragraphs = split_paragraphs(lines.get(body_from..).unwrap_or(&[]));
+    for (i, mut text) in paragraphs.into_iter().enumerate() {
+        if i == 0 {
+            if let Some(d) = header::dateline(&text) {
+                article.dateline = Some(d.place);
+                text = text.get(d.body_start..).unwrap_or("").to_string();
+            }
+        }
+        article.blocks.push(Block::paragraph(&text));
+    }
+    article
+}
+
+/// Reads title, standfirst, byline and timestamp lines off the top; returns where the body begins.
+/// Header furniture (a section label above the title, an agency name under the byline) is turned
+/// into dropped lines.
+fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
+    let texts: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| match l {
+            Line::Text(t) => Some((i, t.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut furniture = Vec::new();
+    let mut k = 0;
+    while let Some(&(i, line)) = texts.get(k) {
+        let next = texts.get(k + 1).map(|&(_, l)| l);
+        if let Some(names) = header::byline(line) {
+            article.byline.get_or_insert(names);
+        } else if header::is_timestamp(line) {
+            article.timestamp.get_or_insert_with(|| line.to_string());
+        } else if article.byline.is_none()
+            && article.title.is_some()
+            && next.is_some_and(|n| header::is_timestamp(n) || header::is_agency_line(n))
+            && header::is_bare_byline(line)
+        {
+            // A bare name under the title, directly above the timestamp or an agency name.
+            article.byline = Some(line.to_string());
+        } else if header::is_agency_line(line) {
+            furniture.push(i);
+        } else if article.title.is_none()
+            && is_section_label(line)
+            && texts.get(k + 1).is_some_and(|&(j, n)| {
+                header::is_title_like(n)
+                    && n.split_whitespace().count() >= 3
+                    && !header::has_strong_dateline(n)
+                    && (!matches!(lines.get(j + 1), Some(Line::Text(_)))
+                        || texts.get(k + 2).is_some_and(|&(_, a)| {
+                            header::byline(a).is_some() || header::is_timestamp(a)
+                        }))
+            })
+        {
+            // "World" or "Politics" above the real title.
+            furniture.push(i);
+        } else if article.title.is_none()
+            && header::is_title_like(line)
+            && !header::has_strong_dateline(line)
+        {
+            article.title = Some(line.to_string());
+            if let Some(&(_, next)) = texts.get(k + 1) {
+                if is_standfirst(next, texts.get(k + 2).map(|&(_, l)| l)) {
+                    article.standfirst = Some(next.to_string());
+                    k += 1;
+                }
+            }
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    let body_from = texts.get(k).map_or(lines.len(), |&(i, _)| i);
+    for i in furniture {
+        if let Some(line) = lines.get_mut(i) {
+            if let Line::Text(t) = line {
+                *line = Line::Dropped(std::mem::take(t));
+            }
+        }
+    }
+    body_from
+}
+
+/// A section label such as "World" or "Climate Crisis": one or two capitalised words.
+fn is_section_label(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && line.chars().count() <= 30
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !line.ends_with(['.', '!', '?', ':', ','])
+}
+
+/// A line directly under the title is a standfirst when it reads like a summary and the next line
+/// is a byline, a timestamp, or a paragraph that opens with a dateline.
+fn is_standfirst(line: &str, after: Option<&str>) -> bool {
+    if !header::is_standfirst_like(line)
+        || header::byline(line).is_some()
+        || header::is_timestamp(line)
+        || header::has_strong_dateline(line)
+    {
+        return false;
+    }
+    after.is_some_and(|a| {
+        header::byline(a).is_some() || header::is_timestamp(a) || header::has_strong_dateline(a)
+    })
+}
+
+/// Groups body lines into paragraphs: blank lines separate them; a group whose lines each read as a
+/// whole paragraph (text copied without blank lines) is split at every line.
+fn split_paragraphs(lines: &[Line]) -> Vec<String> {
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in lines {
+        match line {
+            Line::Text(t) => current.push(t),
+            Line::Blank => {
+                if !current.is_empty() {
+                    groups.push(std::mem::take(&mut current));
+                }
+            }
+            Line::Dropped(_) => {}
+        }
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    let mut paragraphs = Vec::new();
+    for group in groups {
+        if lines_are_paragraphs(&group) {
+            paragraphs.extend(group.iter().map(|l| l.to_string()));
+        } else {
+            paragraphs.push(group.join(" "));
+        }
+    }
+    paragraphs
+}
+
+/// Whether the lines of a blank-free group are paragraphs of their own rather than a paragraph
+/// hard-wrapped at a fixed width: wrapped lines break mid-sentence and are never very long.
+fn lines_are_paragraphs(group: &[&str]) -> bool {
+    if group.len() < 2 {
+        return false;
+    }
+    let ends_sentence = |l: &&str| {
+        l.trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+            .ends_with(['.', '!', '?', ':', '…'])
+            || l.ends_with(['"', '”'])
+    };
+    let head = &group[..group.len() - 1];
+    if head.iter().all(ends_sentence) {
+        return true;
+    }
+    let long = group.iter().any(|l| l.chars().count() > 120);
+    let ending = group.iter().filter(|l| ends_sentence(l)).count();
+    long && ending * 2 >= group.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_header_body_and_furniture() {
+        let text = "\u{feff}Home | World\r\n\r\nPort Strike Enters Second Week\r\n\r\nDockworkers say they will not return until wages rise.\r\nBy Ana Ruiz and Tom Hale | Reuters\r\nUpdated 10:00 a.m. ET, March 4, 2024\r\n\r\nVALPARAISO, Chile (AP) — Dockworkers stayed out.\r\n\r\nAdvertisement\r\n\r\nThe union said talks would resume.\r\n";
+        let a = parse(text);
+        assert_eq!(a.title.as_deref(), Some("Port Strike Enters Second Week"));
+        assert_eq!(
+            a.standfirst.as_deref(),
+            Some("Dockworkers say they will not return until wages rise.")
+        );
+        assert_eq!(a.byline.as_deref(), Some("Ana Ruiz and Tom Hale"));
+        assert_eq!(
+            a.timestamp.as_deref(),
+            Some("Updated 10:00 a.m. ET, March 4, 2024")
+        );
+        assert_eq!(a.dateline.as_deref(), Some("VALPARAISO, Chile"));
+        assert_eq!(a.dropped, vec!["Home | World", "Advertisement"]);
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Dockworkers stayed out.",
+                "The union said talks would resume."
+            ]
+        );
+    }
+
+    #[test]
+    fn joins_wrapped_lines_and_splits_unwrapped_ones() {
+        let wrapped = "Title Line\n\nThe council met on Monday and\nvoted to approve the budget.\n\nIt adjourned.";
+        let a = parse(wrapped);
+        assert_eq!(a.blocks.len(), 2);
+        assert_eq!(
+            a.blocks[0].text,
+            "The council met on Monday and voted to approve the budget."
+        );
+        let flat = "Title Line\nThe council met on Monday.\nIt voted to approve the budget.\nIt adjourned.";
+        assert_eq!(parse(flat).blocks.len(), 3);
+    }
+
+    #[test]
+    fn header_furniture_and_bare_names() {
+        let text = "Climate\n\nGlaciers Retreat Faster Than Forecast — Again\n\nJane Okoro\nReuters\nMarch 3, 2024\n\nGeneva — The ice is going.\n\nScientists agree.";
+        let a = parse(text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Glaciers Retreat Faster Than Forecast — Again")
+        );
+        assert_eq!(a.byline.as_deref(), Some("Jane Okoro"));
+        assert_eq!(a.timestamp.as_deref(), Some("March 3, 2024"));
+        assert_eq!(a.dropped, vec!["Climate", "Reuters"]);
+        assert_eq!(a.dateline.as_deref(), Some("Geneva"));
+        assert_eq!(a.blocks.len(), 2);
+        assert_eq!(a.blocks[0].text, "The ice is going.");
+    }
+
+    #[test]
+    fn an_ordinary_first_sentence_keeps_its_dash() {
+        let a = parse("Budget Talks Resume\n\nOfficials — who asked not to be named — said so.");
+        assert_eq!(a.dateline, None);
+        assert!(a.blocks[0].text.starts_with("Officials — who"));
+    }
+
+    #[test]
+    fn empty_and_odd_input_never_panics() {
+        assert_eq!(parse(""), Article::default());
+        for s in [
+            "\r",
+            "\u{feff}",
+            "—",
+            "A —",
+            "(",
+            "By",
+            "|",
+            "é—é",
+            "X (Y) —",
+        ] {
+            let _ = parse(s);
+        }
     }
 }

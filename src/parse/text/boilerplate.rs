@@ -1,0 +1,365 @@
+//! Page furniture: lines a web page adds around an article (breadcrumbs, share buttons, captions,
+//! copyright footers, tag lists). Each rule recognises a short line or a line of a recognisable form,
+//! so that a real paragraph is never taken for furniture.
+
+/// Junk lines that stand alone, compared case-insensitively with the whole trimmed line.
+const JUNK_LINES: &[&str] = &[
+    "spacer",
+    "advertisement",
+    "advertisement:",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share article",
+    "share via",
+    "listen to this article",
+    "listen",
+    "copy link",
+    "link copied",
+    "comments",
+    "comment",
+    "leave a comment",
+    "view comments",
+    "show comments",
+    "image",
+    "photo",
+    "video",
+    "gallery",
+    "getty images",
+    "print",
+    "email",
+    "save",
+    "save article",
+    "bookmark",
+    "follow",
+    "menu",
+    "close",
+    "search",
+    "continue reading",
+    "continue reading below",
+    "story continues below",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "scroll to continue",
+    "most read",
+    "most popular",
+    "trending",
+    "trending now",
+    "recommended",
+    "more from",
+    "you may also like",
+    "related",
+    "related stories",
+    "related articles",
+    "read more",
+    "loading",
+    "loading...",
+    "toggle caption",
+    "hide caption",
+    "enlarge this image",
+    "back to top",
+    "top stories",
+    "sign in",
+    "log in",
+    "register",
+    "newsletter",
+    "newsletters",
+    "more",
+    "next",
+    "previous",
+    "open in app",
+    "follow us",
+    "view gallery",
+    "watch video",
+    "watch",
+    "play video",
+    "expand",
+    "enlarge",
+    "audio",
+    "listen to article",
+    "save for later",
+    "gift article",
+    "gift this article",
+    "share full article",
+    "reprints",
+    "print article",
+    "related topics",
+    "more on this story",
+    "recommended",
+];
+
+/// Line openings that mark furniture whatever follows, compared case-insensitively.
+const JUNK_PREFIXES: &[&str] = &[
+    "read more:",
+    "read more »",
+    "read more ›",
+    "related:",
+    "related coverage:",
+    "related content:",
+    "see also:",
+    "also read:",
+    "more:",
+    "watch:",
+    "listen to this article",
+    "share on ",
+    "share to ",
+    "share via ",
+    "subscribe ",
+    "subscribe:",
+    "sign up for ",
+    "sign up to ",
+    "sign up now",
+    "follow us on ",
+    "click here to ",
+    "tags:",
+    "tagged:",
+    "topics:",
+    "filed under:",
+    "categories:",
+    "advertisement ",
+    "story continues",
+    "article continues",
+    "continue reading",
+    "recommended:",
+    "image caption",
+    "image source",
+    "media caption",
+    "copyright ©",
+    "copyright (c)",
+    "all rights reserved",
+];
+
+/// Markers that open a photo credit inside a caption line.
+const CREDIT_MARKERS: &[&str] = &[
+    "Photo:",
+    "Photos:",
+    "Photograph:",
+    "Photographs:",
+    "Photo by ",
+    "Photograph by ",
+    "Photo credit:",
+    "Picture:",
+    "Image:",
+    "Image credit:",
+    "Illustration:",
+    "Credit:",
+    "Credits:",
+    "PHOTO:",
+    "CREDIT:",
+];
+
+/// Endings of a line that name a photo agency.
+const CREDIT_ENDINGS: &[&str] = &[
+    "getty images",
+    "getty images)",
+    "via getty images",
+    "via reuters",
+    "via ap",
+    "ap photo",
+    "(ap photo)",
+    "shutterstock",
+    "shutterstock)",
+    "alamy",
+    "alamy)",
+    "epa-efe",
+    "file photo",
+    "(file photo)",
+];
+
+/// Whether `line` (already trimmed) is page furniture rather than article content.
+pub(super) fn is_boilerplate(line: &str) -> bool {
+    if line.is_empty() {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    if JUNK_LINES.contains(&lower.trim_end_matches([':', '.'])) {
+        return true;
+    }
+    if line.chars().all(is_rule_char) {
+        return true;
+    }
+    // Every rule below recognises a line of a known form; a long line is prose.
+    if line.chars().count() > 400 {
+        return false;
+    }
+    if JUNK_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    is_copyright(line, &lower)
+        || is_reading_time(&lower)
+        || is_comment_count(&lower)
+        || is_breadcrumb(line)
+        || is_caption(line, &lower)
+}
+
+/// Bullets, bars and rules standing alone.
+fn is_rule_char(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '•' | '·' | '*' | '-' | '–' | '—' | '_' | '=' | '~' | '›' | '»' | '>' | '/' | ' '
+    )
+}
+
+fn is_copyright(line: &str, lower: &str) -> bool {
+    if line.starts_with('©') || lower.starts_with("(c) ") {
+        return line.chars().count() < 200;
+    }
+    // "Copyright 2024 The Daily ..." but not "Copyright lawyers say ...".
+    if let Some(rest) = lower.strip_prefix("copyright ") {
+        return rest.starts_with(|c: char| c.is_ascii_digit()) || lower.contains("rights reserved");
+    }
+    false
+}
+
+/// "5 min read", "Reading time: 4 minutes".
+fn is_reading_time(lower: &str) -> bool {
+    if lower.starts_with("reading time") {
+        return lower.len() < 40;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    matches!(words.as_slice(), [n, unit, "read"]
+        if n.chars().all(|c| c.is_ascii_digit()) && unit.starts_with("min"))
+}
+
+/// "12 comments", "Comments (12)".
+fn is_comment_count(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        [n, "comments" | "comment"] => n.chars().all(|c| c.is_ascii_digit()),
+        ["comments" | "comment", n] => n
+            .trim_matches(['(', ')'])
+            .chars()
+            .all(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// "Home |", "Home | World | Asia", "News > Business", "World › Europe": short capitalised segments
+/// joined by a navigation separator.
+fn is_breadcrumb(line: &str) -> bool {
+    let separators = ['|', '>', '›', '»', '/'];
+    let has_separator = line
+        .split_whitespace()
+        .any(|w| w.chars().count() == 1 && w.chars().all(|c| separators.contains(&c)))
+        || line.ends_with('|')
+        || line.starts_with('|');
+    if !has_separator {
+        return false;
+    }
+    let segments: Vec<&str> = line
+        .split(|c| separators.contains(&c))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if segments.is_empty() || segments.len() > 8 {
+        return false;
+    }
+    segments.iter().all(|s| {
+        let words = s.split_whitespace().count();
+        words <= 4
+            && s.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !s.ends_with(['.', '!', '?', ',', ':'])
+            && !s.contains(['“', '”', '"'])
+    })
+}
+
+/// A caption that carries a photo credit: "... (Photo: X/Reuters)", "... Photograph: X/AP",
+/// "... Credit: ...", "... | AFP via Getty Images".
+fn is_caption(line: &str, lower: &str) -> bool {
+    let tail = lower.trim_end_matches(['.', ' ']);
+    if CREDIT_ENDINGS.iter().any(|e| tail.ends_with(e)) {
+        return true;
+    }
+    for marker in CREDIT_MARKERS {
+        if let Some(at) = line.rfind(marker) {
+            let credit = &line[at + marker.len()..];
+            // The credit is a name or two and an agency, not another sentence.
+            if credit.trim().chars().count() <= 80 && !credit.contains(". ") {
+                return true;
+            }
+        }
+    }
+    // "... (Kim Hong-Ji/Reuters)" or "... Kim Hong-Ji/AP": a slash credit closing the line.
+    let end = line.trim_end_matches([')', '.', ' ']);
+    if let Some(slash) = end.rfind('/') {
+        let agency = &end[slash + 1..];
+        let before = &end[..slash];
+        let name = before
+            .rsplit(['(', '|', ':'])
+            .next()
+            .unwrap_or(before)
+            .trim();
+        let capitalised = |s: &str| {
+            !s.is_empty()
+                && s.split_whitespace().count() <= 4
+                && s.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        };
+        if capitalised(agency) && capitalised(name) && !line.ends_with('.') {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_boilerplate;
+
+    #[test]
+    fn recognises_furniture() {
+        for line in [
+            "Home |",
+            "Home | World | Asia",
+            "News > Business",
+            "World › Europe",
+            "Spacer",
+            "ADVERTISEMENT",
+            "Share on Facebook",
+            "Read more: Markets slide as rates rise",
+            "Related: The week in pictures",
+            "Subscribe to our morning newsletter",
+            "Sign up for the Daily Brief",
+            "Listen to this article · 4 min",
+            "Copy link",
+            "© 2024 Example Media Group",
+            "Copyright 2023 The Morning Ledger. All rights reserved.",
+            "Tags: trade, ports, shipping",
+            "Topics: Energy",
+            "|",
+            "•",
+            "Workers load a ship in the harbour. (Photo: Ana Ruiz/Reuters)",
+            "The mayor at the opening on Friday. Photograph: Tom Hale/AP",
+            "A flooded street in the old town. Credit: City Council",
+            "Protesters outside parliament | AFP via Getty Images",
+            "Getty Images",
+            "5 min read",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn keeps_prose() {
+        for line in [
+            "Kim Visits Factories, Vows to Advance Arms",
+            "Copyright lawyers say the ruling will be appealed.",
+            "Subscribers to the service complained about the outage on Monday, the company said.",
+            "The council voted 5/4 to approve the plan.",
+            "Related companies were not named in the filing.",
+            "“We will not back down,” she said.",
+            "Share prices fell 3% on Tuesday.",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
+        }
+    }
+}

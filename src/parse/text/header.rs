@@ -1,0 +1,668 @@
+//! The lines above the body: title, standfirst, byline and timestamp; and the dateline that opens
+//! the first paragraph.
+
+/// News agencies and desk labels that follow an author's name in a byline ("By A, Reuters").
+const AGENCY_WORDS: &[&str] = &[
+    "reuters",
+    "ap",
+    "afp",
+    "associated",
+    "press",
+    "agence",
+    "bloomberg",
+    "xinhua",
+    "yonhap",
+    "kyodo",
+    "dpa",
+    "efe",
+    "ansa",
+    "tass",
+    "upi",
+    "cnn",
+    "bbc",
+    "news",
+    "agency",
+    "times",
+    "post",
+    "journal",
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "desk",
+    "wire",
+    "wires",
+    "service",
+];
+
+/// Words allowed in a name besides capitalised ones ("Ana de la Cruz", "Pieter van Dam").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "al",
+    "el", "y", "ibn", "st.",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Capitalised words that open ordinary sentences, never a dateline.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "In",
+    "On",
+    "At",
+    "For",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Officials",
+    "Police",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "One",
+    "Two",
+    "Three",
+    "Last",
+    "Yesterday",
+    "Today",
+    "Earlier",
+    "Later",
+];
+
+/// Lowercase connecting words a place name may contain ("Rio de Janeiro").
+const PLACE_PARTICLES: &[&str] = &[
+    "de", "del", "la", "le", "el", "al", "of", "upon", "on", "am", "an", "der", "do", "da", "dos",
+    "es", "sur",
+];
+
+/// The names of a byline line, or `None` when the line is not a byline.
+pub(super) fn byline(line: &str) -> Option<String> {
+    if line.chars().count() > 160 {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    let (rest, explicit) = if let Some(r) = strip_prefix_ci(line, &lower, "written by ") {
+        (r, true)
+    } else if let Some(r) = strip_prefix_ci(line, &lower, "words by ") {
+        (r, true)
+    } else if let Some(r) = strip_prefix_ci(line, &lower, "by ") {
+        (r, true)
+    } else {
+        (line, false)
+    };
+    // Drop the agency after a bar, a bullet or a dash: "By A | Agency".
+    let rest = rest
+        .split(['|', '•', '·', '—', '–'])
+        .next()
+        .unwrap_or(rest)
+        .trim();
+    let rest = rest.trim_end_matches([',', ';']).trim();
+    // Drop a trailing agency or desk label after the last comma: "A, Reuters", "A, Staff Writer".
+    let mut names = rest;
+    let mut had_agency = false;
+    if let Some(comma) = rest.rfind(',') {
+        let last = rest[comma + 1..].trim();
+        if is_agency(last) {
+            names = rest[..comma].trim();
+            had_agency = true;
+        }
+    }
+    // "A and B, Reuters" needs no "By"; anything else does.
+    if !(explicit || had_agency) || names.is_empty() {
+        return None;
+    }
+    if !looks_like_names(names) {
+        return None;
+    }
+    Some(names.to_string())
+}
+
+fn strip_prefix_ci<'a>(line: &'a str, lower: &str, prefix: &str) -> Option<&'a str> {
+    if lower.starts_with(prefix) && line.is_char_boundary(prefix.len()) {
+        line.get(prefix.len()..).map(str::trim)
+    } else {
+        None
+    }
+}
+
+/// Whether `s` names an agency, an outlet or a desk ("Reuters", "The Harbour Post", "Staff
+/// Writer"): capitalised words of which one is an agency word, or a single capitalised word (a
+/// person's name has at least two).
+fn is_agency(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let known = words.iter().any(|w| is_agency_word(w));
+    capitalised && (known || words.len() == 1 || words[0] == "The")
+}
+
+fn is_agency_word(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    AGENCY_WORDS.contains(&w.as_str()) || w == "france-presse"
+}
+
+/// A line that only names a wire agency ("Reuters", "Associated Press"), as pages print under a
+/// byline.
+pub(super) fn is_agency_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| is_agency_word(w) || *w == "The")
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A name standing alone ("Jane Doe"): two to four capitalised name words.
+pub(super) fn is_bare_byline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=4).contains(&words) && !line.contains(" and ") && looks_like_names(line)
+}
+
+/// Capitalised name words joined by commas, "and" or "&", with name particles and initials.
+fn looks_like_names(s: &str) -> bool {
+    let mut capitalised = 0;
+    let mut words = 0;
+    for raw in s.split(|c: char| c.is_whitespace() || c == ',') {
+        if raw.is_empty() {
+            continue;
+        }
+        words += 1;
+        let lower = raw.to_lowercase();
+        if lower == "and" || raw == "&" || NAME_PARTICLES.contains(&lower.as_str()) {
+            continue;
+        }
+        let first = raw.chars().next();
+        if !first.is_some_and(char::is_uppercase) {
+            return false;
+        }
+        // "J.", "O'Neil", "Smith-Jones"; no digits or sentence punctuation.
+        if raw
+            .chars()
+            .any(|c| !(c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-')))
+        {
+            return false;
+        }
+        capitalised += 1;
+    }
+    capitalised >= 1 && words <= 16 && !s.ends_with(". ")
+}
+
+/// Whether a line is a publication or update time ("Published 3:04 PM EDT, March 3, 2024",
+/// "March 3, 2024", "2024-03-03 10:00", "Sept. 5, 2023 at 9:00 a.m. ET").
+pub(super) fn is_timestamp(line: &str) -> bool {
+    if line.chars().count() > 100 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    for keyword in [
+        "published",
+        "updated",
+        "last updated",
+        "first published",
+        "posted",
+        "modified",
+        "last modified",
+        "date:",
+    ] {
+        if let Some(rest) = lower.strip_prefix(keyword) {
+            let rest = rest.trim_start_matches([':', ' ', 'o', 'n']);
+            if rest.chars().any(|c| c.is_ascii_digit()) && date_tokens_only(rest) {
+                return true;
+            }
+        }
+    }
+    date_tokens_only(&lower) && (has_date(&lower) || is_relative_time(&lower))
+}
+
+/// "5 hours ago", "Updated 20 minutes ago".
+fn is_relative_time(lower: &str) -> bool {
+    let words: Vec<&str> = tokens(lower).collect();
+    words.last() == Some(&"ago") && words.iter().any(|w| is_number_like(w))
+}
+
+fn has_date(lower: &str) -> bool {
+    let has_month = tokens(lower).any(|t| MONTHS.contains(&t.trim_end_matches('.')));
+    let has_iso = lower.split_whitespace().any(|w| {
+        let parts: Vec<&str> = w.split(['-', '/']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    });
+    has_month || has_iso
+}
+
+fn tokens(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '·' || c == '•')
+        .filter(|t| !t.is_empty())
+}
+
+/// Every token is part of a date or time: months, weekdays, numbers, clock times, "a.m.", zones.
+fn date_tokens_only(lower: &str) -> bool {
+    let mut any = false;
+    for t in tokens(lower) {
+        any = true;
+        let bare = t.trim_end_matches('.');
+        let ok = MONTHS.contains(&bare)
+            || WEEKDAYS.contains(&bare)
+            || matches!(
+                t,
+                "at" | "on" | "-" | "–" | "—" | "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m"
+            )
+            || is_duration_word(bare)
+            || is_number_like(t)
+            || (bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_alphabetic()) && is_zone(bare))
+            || bare.starts_with("utc")
+            || bare.starts_with("gmt");
+        if !ok {
+            return false;
+        }
+    }
+    any
+}
+
+/// Words of "5 min read" and "3 hours ago", which pages print next to the date.
+fn is_duration_word(t: &str) -> bool {
+    matches!(
+        t,
+        "min"
+            | "mins"
+            | "minute"
+            | "minutes"
+            | "read"
+            | "hour"
+            | "hours"
+            | "hr"
+            | "hrs"
+            | "day"
+            | "days"
+            | "ago"
+    )
+}
+
+/// "3", "3rd", "2024", "10:00", "3:04pm", "2024-03-03", "2024-03-03t10:00:00z", "03/03/2024".
+fn is_number_like(t: &str) -> bool {
+    let t = t.trim_end_matches(['.', ')']).trim_start_matches('(');
+    let t = ["am", "pm", "st", "nd", "rd", "th", "z", "h"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .unwrap_or(t);
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '-' | '/' | '.' | 't' | '+'))
+}
+
+fn is_zone(t: &str) -> bool {
+    matches!(
+        t,
+        "et" | "est"
+            | "edt"
+            | "ct"
+            | "cst"
+            | "cdt"
+            | "mt"
+            | "mst"
+            | "mdt"
+            | "pt"
+            | "pst"
+            | "pdt"
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "eest"
+            | "kst"
+            | "jst"
+            | "ist"
+            | "hkt"
+            | "sgt"
+            | "aest"
+            | "aedt"
+            | "wat"
+            | "eat"
+            | "sast"
+            | "msk"
+    )
+}
+
+/// Whether a line opens with a dateline that no title would have ("SEOUL, South Korea—").
+pub(super) fn has_strong_dateline(line: &str) -> bool {
+    dateline(line).is_some_and(|d| d.strong)
+}
+
+/// Whether a line can be a title: short, no final period, not a sentence of prose.
+pub(super) fn is_title_like(line: &str) -> bool {
+    let chars = line.chars().count();
+    let words = line.split_whitespace().count();
+    if !(3..=200).contains(&chars) || words > 30 {
+        return false;
+    }
+    if !line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"‘'".contains(c))
+    {
+        return false;
+    }
+    if line.ends_with('.') && !ends_with_abbreviation(line) {
+        return false;
+    }
+    !line.ends_with([',', ';', ':'])
+}
+
+/// "... in the U.S." ends with a period that is part of an abbreviation.
+fn ends_with_abbreviation(line: &str) -> bool {
+    let last = line.split_whitespace().last().unwrap_or("");
+    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    let dots = last.chars().filter(|&c| c == '.').count();
+    dots >= 2 && letters <= dots
+}
+
+/// Whether a line reads like a standfirst: one or two sentences of summary.
+pub(super) fn is_standfirst_like(line: &str) -> bool {
+    let chars = line.chars().count();
+    let sentences = line.matches(". ").count();
+    (30..=400).contains(&chars)
+        && sentences <= 1
+        && line.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A dateline found at the start of a paragraph: the place, and where the text proper begins.
+pub(super) struct Dateline {
+    pub place: String,
+    pub body_start: usize,
+    /// A place in capitals, with an agency or date, or "City, Country": no title looks like this.
+    pub strong: bool,
+}
+
+/// Finds a dateline ("SEOUL, South Korea—", "LAGOS, Nigeria (AP) — ", "Geneva, March 3 (Reuters) - ",
+/// "KYIV, Ukraine, Jan. 5 —") at the start of `para`.
+pub(super) fn dateline(para: &str) -> Option<Dateline> {
+    let (dash_at, dash_len) = find_dash(para)?;
+    let mut prefix = para[..dash_at].trim_end();
+    let mut qualified = false;
+    // A trailing "(AP)" or "(Reuters)".
+    if prefix.ends_with(')') {
+        let open = prefix.rfind('(')?;
+        let agency = &prefix[open + 1..prefix.len() - 1];
+        let words = agency.split_whitespace().count();
+        if words == 0 || words > 4 || !agency.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        prefix = prefix[..open].trim_end();
+        qualified = true;
+    }
+    // A trailing date: ", March 3", ", Jan. 5", ", 3 March", ", March 3, 2024".
+    let (without_date, had_date) = strip_trailing_date(prefix);
+    prefix = without_date;
+    qualified |= had_date;
+    let place = prefix.trim_end_matches([',', ' ']).trim();
+    if !is_place(place) {
+        return None;
+    }
+    let first_word = place
+        .split([' ', ','])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    let shouting = first_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !first_word.chars().any(char::is_lowercase);
+    let segments = place.split(',').filter(|s| !s.trim().is_empty()).count();
+    let body_start = dash_at + dash_len;
+    let rest = &para[body_start..];
+    let body_start = body_start + (rest.len() - rest.trim_start().len());
+    // "Geneva — The talks ..." (a capitalised place, then a new sentence) but not "Officials — who
+    // ..." or "The minister — ...".
+    let sentence_follows = para[body_start..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || "“\"‘".contains(c));
+    let plain_place = place.split_whitespace().count() <= 3
+        && !place.contains('.')
+        && !SENTENCE_OPENERS.contains(&first_word)
+        && sentence_follows;
+    let strong = shouting || qualified || segments >= 2;
+    if !(strong || plain_place) {
+        return None;
+    }
+    // The text after the dash must begin like a sentence.
+    if para[body_start..].is_empty() {
+        return None;
+    }
+    Some(Dateline {
+        place: place.to_string(),
+        body_start,
+        strong,
+    })
+}
+
+/// The first dash of the opening (em, en, "--" or a spaced hyphen) within its first 100 bytes.
+fn find_dash(para: &str) -> Option<(usize, usize)> {
+    let window_end = para
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= 100)
+        .unwrap_or(para.len());
+    let window = &para[..window_end];
+    let mut best: Option<(usize, usize)> = None;
+    for pat in ["—", "–", "--", " - "] {
+        if let Some(at) = window.find(pat) {
+            let len = pat.len();
+            if best.map_or(true, |(b, _)| at < b) {
+                best = Some((at, len));
+            }
+        }
+    }
+    best
+}
+
+fn strip_trailing_date(prefix: &str) -> (&str, bool) {
+    let Some(comma) = prefix.rfind(',') else {
+        return (prefix, false);
+    };
+    let tail = prefix[comma + 1..].trim();
+    let lower = tail.to_lowercase();
+    if !lower.is_empty() && date_tokens_only(&lower) && has_month_or_day(&lower) {
+        // ", March 3, 2024": the year was the tail; strip the month-day part too.
+        let head = &prefix[..comma];
+        if lower.chars().all(|c| c.is_ascii_digit()) {
+            let (h, _) = strip_trailing_date(head);
+            return (h, true);
+        }
+        return (head, true);
+    }
+    (prefix, false)
+}
+
+fn has_month_or_day(lower: &str) -> bool {
+    tokens(lower).any(|t| {
+        let bare = t.trim_end_matches('.');
+        MONTHS.contains(&bare) || WEEKDAYS.contains(&bare)
+    }) || (lower.len() == 4 && lower.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Capitalised place words ("SEOUL, South Korea", "Rio de Janeiro", "WASHINGTON, D.C.").
+fn is_place(place: &str) -> bool {
+    if place.is_empty() || place.chars().count() > 50 {
+        return false;
+    }
+    let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    words.iter().enumerate().all(|(i, w)| {
+        let ok_chars = w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let particle = i > 0 && PLACE_PARTICLES.contains(w);
+        let dots_ok = !w.contains('.') || w.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+        ok_chars && (capital || particle) && dots_ok
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines() {
+        assert_eq!(byline("By Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            byline("By Ana Ruiz and Tom Hale").as_deref(),
+            Some("Ana Ruiz and Tom Hale")
+        );
+        assert_eq!(
+            byline("By Ana Ruiz, Tom Hale and Lee Min").as_deref(),
+            Some("Ana Ruiz, Tom Hale and Lee Min")
+        );
+        assert_eq!(byline("By Ana Ruiz | Reuters").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(byline("By Ana Ruiz, Reuters").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            byline("Ana Ruiz and Tom Hale, Reuters").as_deref(),
+            Some("Ana Ruiz and Tom Hale")
+        );
+        assert_eq!(byline("Written by Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(byline("By the end of the year, prices rose."), None);
+        assert_eq!(byline("Officials said on Monday, Reuters"), None);
+    }
+
+    #[test]
+    fn timestamps() {
+        for t in [
+            "Published 3:04 PM EDT, March 3, 2024",
+            "Updated 10:12 a.m. ET, Tue March 5, 2024",
+            "March 3, 2024",
+            "2024-03-03 10:00",
+            "Sept. 5, 2023 at 9:00 a.m. ET",
+            "3 March 2024",
+            "March 3, 2024 · 5 min read",
+            "Updated 3 hours ago",
+        ] {
+            assert!(is_timestamp(t), "{t}");
+        }
+        for t in [
+            "March Madness Begins",
+            "Published by the ministry on its website.",
+        ] {
+            assert!(!is_timestamp(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        let cases = [
+            (
+                "SEOUL, South Korea—North Korean",
+                "SEOUL, South Korea",
+                "North",
+            ),
+            ("LAGOS, Nigeria (AP) — The", "LAGOS, Nigeria", "The"),
+            ("BRUSSELS -- The", "BRUSSELS", "The"),
+            ("Geneva, March 3 (Reuters) - The", "Geneva", "The"),
+            ("WASHINGTON (AP) —The", "WASHINGTON", "The"),
+            ("KYIV, Ukraine, Jan. 5 — The", "KYIV, Ukraine", "The"),
+            ("WASHINGTON, D.C. — The", "WASHINGTON, D.C.", "The"),
+            ("Geneva — The", "Geneva", "The"),
+            ("New Delhi -- Officials", "New Delhi", "Officials"),
+        ];
+        for (para, place, start) in cases {
+            let d = dateline(para).unwrap_or_else(|| panic!("{para}"));
+            assert_eq!(d.place, place);
+            assert!(para[d.body_start..].starts_with(start), "{para}");
+        }
+        for para in [
+            "Officials — who declined to be named — said the plan was dead.",
+            "The minister - who resigned - spoke on Monday.",
+            "In Geneva - the talks resumed.",
+            "Mr. Kim — the leader — toured factories.",
+            "Officials — The ones in charge — resigned.",
+            "Smith — who resigned — spoke.",
+        ] {
+            assert!(dateline(para).is_none(), "{para}");
+        }
+    }
+}
