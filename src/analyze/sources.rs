@@ -59,10 +59,12 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
         for (ss, se) in tokens::sentences(text, &ranges) {
             let first = toks.partition_point(|t| t.start < ss);
             let after_last = toks.partition_point(|t| t.start < se);
-            let quotes_here: Vec<&quotes::QuoteSpan> = unit_spans
-                .iter()
-                .filter(|q| q.start >= ss && q.start < se)
-                .collect();
+            // Quotations are in order: find this sentence's by binary search, not by a scan of the
+            // paragraph's quotations for every sentence.
+            let from = unit_spans.partition_point(|q| q.start < ss);
+            let to = unit_spans.partition_point(|q| q.start < se);
+            let quotes_here: Vec<&quotes::QuoteSpan> =
+                unit_spans.get(from..to).unwrap_or(&[]).iter().collect();
             if after_last <= first && quotes_here.is_empty() {
                 continue;
             }
@@ -181,17 +183,15 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
 
 /// Every piece of a quotation that runs over several paragraphs gets the speaker found for any.
 fn share_group_speakers(pending: &mut [Pending]) {
-    let mut speakers: Vec<(usize, usize)> = Vec::new();
+    let mut speakers: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for p in pending.iter() {
         if let (Some(g), Some(e)) = (p.group, p.entity) {
-            if !speakers.iter().any(|(sg, _)| *sg == g) {
-                speakers.push((g, e));
-            }
+            speakers.entry(g).or_insert(e);
         }
     }
     for p in pending.iter_mut() {
         if let (Some(g), None, false) = (p.group, p.entity, p.scare) {
-            p.entity = speakers.iter().find(|(sg, _)| *sg == g).map(|(_, e)| *e);
+            p.entity = speakers.get(&g).copied();
         }
     }
 }
