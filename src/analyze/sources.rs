@@ -56,7 +56,7 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
         let toks = tokens::tokenize(text);
         let unit_spans = spans.get(u).map_or(&[][..], Vec::as_slice);
         let ranges: Vec<(usize, usize)> = unit_spans.iter().map(|q| (q.start, q.end)).collect();
-        for (ss, se) in tokens::sentences(text, &ranges) {
+        for (ss, se) in bound_sentences(text, tokens::sentences(text, &ranges), &ranges) {
             let first = toks.partition_point(|t| t.start < ss);
             let after_last = toks.partition_point(|t| t.start < se);
             // Quotations are in order: find this sentence's by binary search, not by a scan of the
@@ -169,6 +169,50 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
     }
     share_group_speakers(&mut pending);
     finish(reg, pending, metonyms, warnings)
+}
+
+/// The longest stretch of text read as one sentence, in bytes. The speaker of a quotation is
+/// looked for in its whole sentence, so a "sentence" without end (text with no full stops, or
+/// thousands of quotations in a row) would make the work grow with the square of its length.
+const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// Cuts sentences longer than [`MAX_SENTENCE_BYTES`] at the first space after the limit that is not
+/// inside a quotation (`quotes`: disjoint, in order).
+fn bound_sentences(
+    text: &str,
+    sentences: Vec<(usize, usize)>,
+    quotes: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    if sentences.iter().all(|&(s, e)| e - s <= MAX_SENTENCE_BYTES) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for (mut start, end) in sentences {
+        while end - start > MAX_SENTENCE_BYTES {
+            let mut cut = start + MAX_SENTENCE_BYTES;
+            // Past the quotation the limit falls in, if any.
+            let after = quotes.partition_point(|&(qs, _)| qs <= cut);
+            if let Some(&(_, qe)) = after.checked_sub(1).and_then(|i| quotes.get(i)) {
+                cut = cut.max(qe);
+            }
+            while cut < end && !text.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let space = text
+                .get(cut..end)
+                .and_then(|rest| rest.find(char::is_whitespace))
+                .map(|p| cut + p);
+            match space {
+                Some(at) if at > start => {
+                    out.push((start, at));
+                    start = at;
+                }
+                _ => break,
+            }
+        }
+        out.push((start, end));
+    }
+    out
 }
 
 /// The entity for a speaker; an unnamed source becomes one on first use.
