@@ -14,7 +14,9 @@
 //!
 //! let text = "# Notes\n\nAn essay with a footnote.[^1]\n\n[^1]: The note.\n";
 //! let article = parse(text, &Options::default()).unwrap();
-//! assert_eq!(article.blocks.len(), 2);
+//! assert_eq!(article.title.as_deref(), Some("Notes"));
+//! assert_eq!(article.blocks.len(), 1);
+//! assert_eq!(article.footnotes.len(), 1);
 //! let html = render(text, &Options::default()).unwrap();
 //! assert!(html.contains("data-citation"));
 //! ```
@@ -29,7 +31,8 @@ mod parse;
 mod render;
 #[cfg(target_arch = "wasm32")]
 #[allow(unsafe_code)] // wasm-bindgen's generated glue; the core stays free of unsafe code.
-mod wasm;
+#[doc(hidden)] // Public only so tests/wasm.rs can call the JS API's functions; JS is its interface.
+pub mod wasm;
 
 pub use analyze::{units, Unit, UnitKind};
 pub use error::Error;
@@ -42,7 +45,7 @@ pub use options::{
     RenderOptions, OPTION_NAMES,
 };
 pub use parse::detect_format;
-pub use render::to_html;
+pub use render::{body_html, to_html};
 
 /// Parses and analyzes `text` into the article model.
 pub fn parse(text: &str, options: &Options) -> Result<Article, Error> {

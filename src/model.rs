@@ -27,8 +27,14 @@ pub struct Article {
     pub standfirst: Option<String>,
     /// The place part of the dateline only: "SEOUL, South Korea".
     pub dateline: Option<String>,
+    /// The dateline as written, with its date, agency and dash ("GENEVA, March 3 (Reuters) -"),
+    /// which the reader shows; `dateline` holds the place alone.
+    pub dateline_line: Option<String>,
     /// Author names only.
     pub byline: Option<String>,
+    /// The byline as written ("By A and B | Agency"), which the reader shows; `byline` holds the
+    /// names alone.
+    pub byline_line: Option<String>,
     /// A publication or update time line, as written.
     pub timestamp: Option<String>,
     /// The body in reading order. Title, standfirst, byline, timestamp and boilerplate are not blocks.

@@ -23,13 +23,19 @@ pub(crate) fn parse(input: &str) -> Article {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let normalised = input.replace("\r\n", "\n").replace('\r', "\n");
     let mut lines = Vec::new();
+    // After a "Topics" heading, the short lines that follow are its entries.
+    let mut in_tag_list = false;
     for raw in normalised.split('\n') {
         let line = raw.trim();
         if line.is_empty() {
             lines.push(Line::Blank);
         } else if boilerplate::is_boilerplate(line) {
+            in_tag_list |= boilerplate::opens_tag_list(line);
+            lines.push(Line::Dropped(line.to_string()));
+        } else if in_tag_list && boilerplate::is_tag_item(line) {
             lines.push(Line::Dropped(line.to_string()));
         } else {
+            in_tag_list = false;
             lines.push(Line::Text(line.to_string()));
         }
     }
@@ -46,6 +52,7 @@ pub(crate) fn parse(input: &str) -> Article {
         if i == 0 {
             if let Some(d) = header::dateline(&text) {
                 article.dateline = Some(d.place);
+                article.dateline_line = text.get(..d.body_start).map(|s| s.trim().to_string());
                 text = text.get(d.body_start..).unwrap_or("").to_string();
             }
         }
@@ -71,16 +78,27 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
     while let Some(&(i, line)) = texts.get(k) {
         let next = texts.get(k + 1).map(|&(_, l)| l);
         if let Some(names) = header::byline(line) {
-            article.byline.get_or_insert(names);
+            if article.byline.is_some() {
+                furniture.push(i);
+            } else {
+                article.byline = Some(names);
+                article.byline_line = Some(line.to_string());
+            }
         } else if header::is_timestamp(line) {
+            // A second time ("Updated ...") is kept among the dropped lines, not lost.
+            if article.timestamp.is_some() {
+                furniture.push(i);
+            }
             article.timestamp.get_or_insert_with(|| line.to_string());
-        } else if article.byline.is_none()
+        } else if let Some(names) = (article.byline.is_none()
             && article.title.is_some()
-            && next.is_some_and(|n| header::is_timestamp(n) || header::is_agency_line(n))
-            && header::is_bare_byline(line)
+            && next.is_some_and(|n| header::is_timestamp(n) || header::is_agency_line(n)))
+        .then(|| header::bare_byline(line))
+        .flatten()
         {
             // A bare name under the title, directly above the timestamp or an agency name.
-            article.byline = Some(line.to_string());
+            article.byline = Some(names);
+            article.byline_line = Some(line.to_string());
         } else if header::is_agency_line(line) {
             furniture.push(i);
         } else if article.title.is_none()
@@ -103,7 +121,9 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
         {
             article.title = Some(line.to_string());
             if let Some(&(_, next)) = texts.get(k + 1) {
-                if is_standfirst(next, texts.get(k + 2).map(|&(_, l)| l)) {
+                let after = texts.get(k + 2).map(|&(_, l)| l);
+                let after_that = texts.get(k + 3).map(|&(_, l)| l);
+                if is_standfirst(next, after, after_that) {
                     article.standfirst = Some(next.to_string());
                     k += 1;
                 }
@@ -124,20 +144,21 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
     body_from
 }
 
-/// A section label such as "World" or "Climate Crisis": one or two capitalised words.
+/// A section label such as "World", "Climate crisis" or "US news": up to three words, the first
+/// capitalised.
 fn is_section_label(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    (1..=2).contains(&words.len())
+    (1..=3).contains(&words.len())
         && line.chars().count() <= 30
         && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !line.ends_with(['.', '!', '?', ':', ','])
 }
 
 /// A line directly under the title is a standfirst when it reads like a summary and the next line
 /// is a byline, a timestamp, or a paragraph that opens with a dateline.
-fn is_standfirst(line: &str, after: Option<&str>) -> bool {
+fn is_standfirst(line: &str, after: Option<&str>, after_that: Option<&str>) -> bool {
     if !header::is_standfirst_like(line)
         || header::byline(line).is_some()
         || header::is_timestamp(line)
@@ -145,8 +166,12 @@ fn is_standfirst(line: &str, after: Option<&str>) -> bool {
     {
         return false;
     }
+    let header_line = |l: &str| header::byline(l).is_some() || header::is_timestamp(l);
     after.is_some_and(|a| {
-        header::byline(a).is_some() || header::is_timestamp(a) || header::has_strong_dateline(a)
+        header_line(a)
+            || header::has_strong_dateline(a)
+            || (header::bare_byline(a).is_some()
+                && after_that.is_some_and(|t| header_line(t) || header::is_agency_line(t)))
     })
 }
 
@@ -257,6 +282,37 @@ mod tests {
         assert_eq!(a.dateline.as_deref(), Some("Geneva"));
         assert_eq!(a.blocks.len(), 2);
         assert_eq!(a.blocks[0].text, "The ice is going.");
+    }
+
+    #[test]
+    fn reads_a_header_with_a_kicker_and_a_located_byline_and_a_topic_list() {
+        let text = "Skip to main content\n1/3\nNext image\nUS news\n\nFarmers Block Motorways as Diesel Protest Spreads\n\nTractor convoys shut three ring roads, with unions threatening a week of action\n\nMarta Kovac in Lendava\nTue 5 Mar 2024 14.12 GMT\nShare\n\nThousands of farmers blocked motorways on Tuesday.\n\nPolice said 2,000 vehicles took part.\n\nExplore more on these topics\nFarming\nProtest\nReuse this content\n";
+        let a = parse(text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Farmers Block Motorways as Diesel Protest Spreads")
+        );
+        assert_eq!(
+            a.standfirst.as_deref(),
+            Some("Tractor convoys shut three ring roads, with unions threatening a week of action")
+        );
+        assert_eq!(a.byline.as_deref(), Some("Marta Kovac"));
+        assert_eq!(a.timestamp.as_deref(), Some("Tue 5 Mar 2024 14.12 GMT"));
+        assert_eq!(
+            a.dropped,
+            vec![
+                "Skip to main content",
+                "1/3",
+                "Next image",
+                "US news",
+                "Share",
+                "Explore more on these topics",
+                "Farming",
+                "Protest",
+                "Reuse this content"
+            ]
+        );
+        assert_eq!(a.blocks.len(), 2);
     }
 
     #[test]

@@ -93,6 +93,24 @@ const JUNK_LINES: &[&str] = &[
     "related topics",
     "more on this story",
     "recommended",
+    "close dialogue",
+    "skip advertisement",
+    "supported by",
+    "learn more",
+    "next image",
+    "previous image",
+    "reuse this content",
+    "explore more on these topics",
+    "topics",
+    "tags",
+    "more about",
+    "see more",
+    "explainer",
+    "analysis",
+    "live",
+    "breaking",
+    "exclusive",
+    "opinion",
 ];
 
 /// Line openings that mark furniture whatever follows, compared case-insensitively.
@@ -124,6 +142,12 @@ const JUNK_PREFIXES: &[&str] = &[
     "filed under:",
     "categories:",
     "advertisement ",
+    "our standards:",
+    "(reporting by ",
+    "(additional reporting by ",
+    "(writing by ",
+    "(editing by ",
+    "(compiled by ",
     "story continues",
     "article continues",
     "continue reading",
@@ -151,6 +175,8 @@ const CREDIT_MARKERS: &[&str] = &[
     "Illustration:",
     "Credit:",
     "Credits:",
+    "Credit...",
+    "Credit…",
     "PHOTO:",
     "CREDIT:",
 ];
@@ -173,6 +199,31 @@ const CREDIT_ENDINGS: &[&str] = &[
     "(file photo)",
 ];
 
+/// Headings of the topic or tag list that closes many pages, one topic a line after them.
+const TAG_LIST_HEADINGS: &[&str] = &[
+    "topics",
+    "tags",
+    "related topics",
+    "explore more on these topics",
+    "more on this story",
+    "more on these topics",
+    "filed under",
+    "categories",
+];
+
+/// Whether `line` opens a list of topics, one a line.
+pub(super) fn opens_tag_list(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    TAG_LIST_HEADINGS.contains(&lower.trim_end_matches(':'))
+}
+
+/// Whether `line` can be one entry of a topic list: a few words, no sentence.
+pub(super) fn is_tag_item(line: &str) -> bool {
+    line.split_whitespace().count() <= 4
+        && line.chars().count() <= 40
+        && !line.ends_with(['.', '!', '?', ',', ':', '"', '”'])
+}
+
 /// Whether `line` (already trimmed) is page furniture rather than article content.
 pub(super) fn is_boilerplate(line: &str) -> bool {
     if line.is_empty() {
@@ -193,6 +244,9 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     is_copyright(line, &lower)
+        || lower.ends_with(", opens new tab")
+        || (lower.starts_with("reporting from ") && line.chars().count() <= 60)
+        || is_gallery_counter(&lower)
         || is_reading_time(&lower)
         || is_comment_count(&lower)
         || is_breadcrumb(line)
@@ -216,6 +270,19 @@ fn is_copyright(line: &str, lower: &str) -> bool {
         return rest.starts_with(|c: char| c.is_ascii_digit()) || lower.contains("rights reserved");
     }
     false
+}
+
+/// "1/3", "2 of 12": an image gallery's position.
+fn is_gallery_counter(lower: &str) -> bool {
+    let parts: Vec<&str> = lower
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty() && *p != "of")
+        .collect();
+    parts.len() == 2
+        && parts
+            .iter()
+            .all(|p| p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()))
+        && (lower.contains('/') || lower.contains(" of "))
 }
 
 /// "5 min read", "Reading time: 4 minutes".
@@ -343,6 +410,13 @@ mod tests {
             "Protesters outside parliament | AFP via Getty Images",
             "Getty Images",
             "5 min read",
+            "1/3",
+            "2 of 12",
+            "Close dialogue",
+            "SKIP ADVERTISEMENT",
+            "A protest outside the court last month.Credit...Petar Ivanov for The Daily",
+            "(Reporting by Priya Lal; Editing by Tom Hogue)",
+            "Reporting from Varna, Tarnia",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }

@@ -36,6 +36,23 @@ const AGENCY_WORDS: &[&str] = &[
     "service",
 ];
 
+/// Wire agencies that bylines print straight after the names, lowercase.
+const WIRE_AGENCIES: &[&str] = &[
+    "associated press",
+    "the associated press",
+    "reuters",
+    "ap",
+    "afp",
+    "agence france-presse",
+    "bloomberg",
+    "bloomberg news",
+    "xinhua",
+    "yonhap",
+    "kyodo news",
+    "dpa",
+    "upi",
+];
+
 /// Words allowed in a name besides capitalised ones ("Ana de la Cruz", "Pieter van Dam").
 const NAME_PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "al",
@@ -164,12 +181,20 @@ pub(super) fn byline(line: &str) -> Option<String> {
     } else {
         (line, false)
     };
-    // Drop the agency after a bar, a bullet or a dash: "By A | Agency".
-    let rest = rest
-        .split(['|', '•', '·', '—', '–'])
-        .next()
-        .unwrap_or(rest)
-        .trim();
+    // Drop the agency after a bar, a bullet or a dash: "By A | Agency". What follows the separator
+    // must be a short label, never a sentence ("BERLIN, Germany—The mayor said ..." is a dateline).
+    let mut parts = rest.splitn(2, ['|', '•', '·', '—', '–']);
+    let head = parts.next().unwrap_or(rest).trim();
+    if let Some(tail) = parts.next() {
+        let tail = tail.trim();
+        if !explicit
+            || tail.split_whitespace().count() > 6
+            || tail.ends_with(['.', '!', '?', '"', '”'])
+        {
+            return None;
+        }
+    }
+    let rest = head;
     let rest = rest.trim_end_matches([',', ';']).trim();
     // Drop a trailing agency or desk label after the last comma: "A, Reuters", "A, Staff Writer".
     let mut names = rest;
@@ -179,6 +204,18 @@ pub(super) fn byline(line: &str) -> Option<String> {
         if is_agency(last) {
             names = rest[..comma].trim();
             had_agency = true;
+        }
+    }
+    // "By JANE DOE Associated Press": a wire agency written straight after the names.
+    if explicit && !had_agency {
+        let lower_names = names.to_lowercase();
+        for agency in WIRE_AGENCIES {
+            if let Some(head) = lower_names.strip_suffix(agency) {
+                if head.ends_with(' ') && head.trim().contains(' ') {
+                    names = names[..head.len()].trim();
+                    break;
+                }
+            }
         }
     }
     // "A and B, Reuters" needs no "By"; anything else does.
@@ -221,21 +258,43 @@ fn is_agency_word(w: &str) -> bool {
     AGENCY_WORDS.contains(&w.as_str()) || w == "france-presse"
 }
 
-/// A line that only names a wire agency ("Reuters", "Associated Press"), as pages print under a
-/// byline.
+/// A line that only names a wire agency or the author's desk ("Reuters", "Associated Press",
+/// "Business reporter, The Daily News"), as pages print under a byline.
 pub(super) fn is_agency_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    (1..=3).contains(&words.len())
+    let capitalised = line.chars().next().is_some_and(char::is_uppercase);
+    let agency = (1..=3).contains(&words.len())
         && words.iter().all(|w| is_agency_word(w) || *w == "The")
         && words
             .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let desk = (2..=7).contains(&words.len())
+        && !line.ends_with(['.', '!', '?'])
+        && words.iter().any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            matches!(
+                w.as_str(),
+                "reporter" | "correspondent" | "editor" | "writer" | "staff" | "columnist"
+            )
+        });
+    capitalised && (agency || desk)
 }
 
-/// A name standing alone ("Jane Doe"): two to four capitalised name words.
-pub(super) fn is_bare_byline(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (2..=4).contains(&words) && !line.contains(" and ") && looks_like_names(line)
+/// The names of a byline without "By" ("Jane Doe", "Jane Doe and Ivo Lang", "Jane Doe in Lendava"),
+/// which only counts right above a timestamp or an agency line.
+pub(super) fn bare_byline(line: &str) -> Option<String> {
+    if line.chars().count() > 80 {
+        return None;
+    }
+    // "Jane Doe in Lendava": the reporter's location follows the names.
+    let names = match line.rfind(" in ") {
+        Some(at) if line[at + 4..].starts_with(|c: char| c.is_uppercase()) => &line[..at],
+        _ => line,
+    };
+    let words = names.split_whitespace().count();
+    ((2..=8).contains(&words) && looks_like_names(names)).then(|| names.to_string())
 }
 
 /// Capitalised name words joined by commas, "and" or "&", with name particles and initials.
@@ -331,6 +390,10 @@ fn date_tokens_only(lower: &str) -> bool {
                 "at" | "on" | "-" | "–" | "—" | "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m"
             )
             || is_duration_word(bare)
+            || matches!(
+                bare,
+                "updated" | "published" | "posted" | "modified" | "last"
+            )
             || is_number_like(t)
             || (bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_alphabetic()) && is_zone(bare))
             || bare.starts_with("utc")
@@ -589,6 +652,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_dateline_sentence_is_never_a_byline() {
+        assert_eq!(
+            byline("BERLIN, Germany—Mayor Ana Pereira said the plan would pass."),
+            None
+        );
+        assert_eq!(
+            byline("By Ana Pereira — a sentence that goes on to say far more than a label would."),
+            None
+        );
+        assert_eq!(
+            byline("By Ana Pereira | Harbour Post"),
+            Some("Ana Pereira".to_string())
+        );
+    }
+
+    #[test]
     fn bylines() {
         assert_eq!(byline("By Ana Ruiz").as_deref(), Some("Ana Ruiz"));
         assert_eq!(
@@ -606,6 +685,18 @@ mod tests {
             Some("Ana Ruiz and Tom Hale")
         );
         assert_eq!(byline("Written by Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            byline("By JANE MORROW Associated Press").as_deref(),
+            Some("JANE MORROW")
+        );
+        assert_eq!(
+            byline("By Ana Ruiz and Tom Hale, The Harbour Post").as_deref(),
+            Some("Ana Ruiz and Tom Hale")
+        );
+        assert_eq!(
+            bare_byline("Marta Kovač in Lendava").as_deref(),
+            Some("Marta Kovač")
+        );
         assert_eq!(byline("By the end of the year, prices rose."), None);
         assert_eq!(byline("Officials said on Monday, Reuters"), None);
     }
@@ -621,6 +712,7 @@ mod tests {
             "3 March 2024",
             "March 3, 2024 · 5 min read",
             "Updated 3 hours ago",
+            "March 3, 2024 10:14 AM GMT+8 Updated 2 hours ago",
         ] {
             assert!(is_timestamp(t), "{t}");
         }
