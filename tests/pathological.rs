@@ -9,8 +9,9 @@
 //! `to_html` and JSON serialization. Timing is checked as a ratio only (no absolute limits): with the
 //! best of three runs at each size, time(2×) / time(1×) must stay ≤ 3. A quadratic step gives 4.
 //!
-//! Sizes: the base size is 128 KiB and the doubled size 256 KiB, so that the whole file runs in well
-//! under a minute in the debug test profile on two busy cores. `PATHOLOGICAL_KIB=1024 cargo test
+//! Sizes: the base size is 64 KiB and the doubled size 128 KiB, so that the whole file runs in under
+//! a minute in the debug test profile on two busy cores (the deep-nesting tests below use the
+//! issue's full sizes: 25,000 nested block quotes, 50,000 nested emphasis openers). `PATHOLOGICAL_KIB=1024 cargo test
 //! --release --test pathological` runs the 1 MiB / 2 MiB sizes.
 //!
 //! A table of case, format, size, milliseconds and ratio is printed (`-- --nocapture` shows it).
@@ -24,7 +25,7 @@ fn base_size() -> usize {
     std::env::var("PATHOLOGICAL_KIB")
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(128)
+        .unwrap_or(64)
         * 1024
 }
 
@@ -392,7 +393,15 @@ fn pathological_inputs_finish_in_linear_time() {
             let large = (case.make)(2 * size);
             let (n1, n2) = (small.len(), large.len());
             let (t1, t2) = on_small_stack(move || {
-                (best_of_three(&small, format), best_of_three(&large, format))
+                let (mut t1, mut t2) =
+                    (best_of_three(&small, format), best_of_three(&large, format));
+                // Other work on a shared machine can land on either side: measure once more
+                // before calling a ratio superlinear.
+                if t2.as_secs_f64() > 3.0 * t1.as_secs_f64().max(1e-3) {
+                    t1 = t1.min(best_of_three(&small, format));
+                    t2 = t2.min(best_of_three(&large, format));
+                }
+                (t1, t2)
             });
             let (ms1, ms2) = (t1.as_secs_f64() * 1e3, t2.as_secs_f64() * 1e3);
             // Under a millisecond the clock measures noise, not growth.
@@ -414,4 +423,157 @@ fn pathological_inputs_finish_in_linear_time() {
     }
     println!("{tried} case/format pairs tried, {} failed", failures.len());
     assert!(failures.is_empty(), "superlinear: {failures:#?}");
+}
+
+fn with_format(format: FormatOption) -> Options {
+    Options {
+        parse: ParseOptions {
+            format,
+            ..ParseOptions::default()
+        },
+        ..Options::default()
+    }
+}
+
+/// Deep nesting at the sizes: the model is flattened below a limit, with a warning, and
+/// every recursive walk (analysis, rendering, serialization, dropping) finishes on a small stack.
+#[test]
+fn deep_nesting_is_flattened_with_a_warning() {
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "25,000 nested block quotes",
+            format!("{}deep", "> ".repeat(25_000)),
+        ),
+        (
+            "50,000 nested emphasis",
+            format!(
+                "{}deep{}",
+                "*a **a ".repeat(25_000),
+                " a** a*".repeat(25_000)
+            ),
+        ),
+        (
+            "nested lists",
+            (0..1_000)
+                .map(|i| format!("{}- deep\n", "  ".repeat(i)))
+                .collect(),
+        ),
+        (
+            "block quotes of lists",
+            format!("{}deep", "> - ".repeat(10_000)),
+        ),
+        (
+            "nested links and images",
+            format!("{}deep{}", "[![".repeat(10_000), "](u)](v)".repeat(10_000)),
+        ),
+        (
+            "nested footnote definitions",
+            format!("x[^a]\n\n{}deep", "[^a]: > ".repeat(5_000)),
+        ),
+    ];
+    for (name, text) in cases {
+        let (warnings, html, kept) = on_small_stack(move || {
+            let article = run(&text, Markdown);
+            let html = to_html(&article, &Options::default().render);
+            let kept = serde_json::to_string(&article).unwrap().contains("deep");
+            (article.warnings, html, kept)
+        });
+        assert!(kept, "{name}: the innermost text was lost");
+        assert!(
+            html.contains("deep"),
+            "{name}: the innermost text was not rendered"
+        );
+        assert!(
+            warnings.iter().any(|w| w.contains("nesting")),
+            "{name}: no warning about the nesting: {warnings:?}"
+        );
+        println!("{name}: ok, warnings {warnings:?}");
+    }
+}
+
+/// A pseudo-random byte string (xorshift), the same on every run.
+fn junk(len: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+fn readable(warning: &str) -> bool {
+    !warning.is_empty()
+        && warning.len() < 300
+        && warning.starts_with(|c: char| c.is_alphanumeric())
+        && !warning.contains("{")
+}
+
+/// Empty and junk input give an article with a readable warning, never an error or a panic.
+#[test]
+fn empty_and_junk_input_give_readable_warnings() {
+    let surrogates: Vec<u16> = "a lone "
+        .encode_utf16()
+        .chain([0xD800, 0x20, 0xDC00])
+        .collect();
+    let cases: Vec<(&str, String)> = vec![
+        ("empty", String::new()),
+        ("whitespace only", " \n\t\n\u{a0}\r\n   ".to_string()),
+        (
+            "binary junk",
+            String::from_utf8_lossy(&junk(64 * 1024, 0x9e37_79b9)).into_owned(),
+        ),
+        ("lone surrogates", String::from_utf16_lossy(&surrogates)),
+        ("NUL bytes", "\0\0\0 a\0b".to_string()),
+    ];
+    for (name, text) in cases {
+        for format in [Auto, Text, Markdown] {
+            let article = parse(&text, &with_format(format))
+                .unwrap_or_else(|e| panic!("{name} ({format:?}) is an error: {e}"));
+            to_html(&article, &Options::default().render);
+            assert!(
+                !article.warnings.is_empty(),
+                "{name} ({format:?}): no warning"
+            );
+            for w in &article.warnings {
+                assert!(readable(w), "{name} ({format:?}): unreadable warning {w:?}");
+            }
+        }
+    }
+    // Lone surrogates written as escapes in Markdown become U+FFFD, not a panic.
+    let article = parse("a &#xD800; b &#55296;", &with_format(Markdown)).unwrap();
+    assert!(
+        article.blocks[0].text.contains('\u{FFFD}'),
+        "{:?}",
+        article.blocks
+    );
+}
+
+/// 1 MiB of one character, in every format, and input over the size limit is a clear error.
+#[test]
+fn one_character_repeated_and_the_size_limit() {
+    for c in ['a', '“', '>', '\u{0}'] {
+        let text = c.to_string().repeat((1 << 20) / c.len_utf8());
+        for format in [Auto, Text, Markdown] {
+            let text = text.clone();
+            let warnings = on_small_stack(move || run(&text, format).warnings);
+            assert!(
+                warnings.len() <= 30,
+                "{c:?} ({format:?}): {} warnings",
+                warnings.len()
+            );
+            for w in &warnings {
+                assert!(readable(w), "{c:?} ({format:?}): unreadable warning {w:?}");
+            }
+        }
+    }
+    let mut options = with_format(Auto);
+    options.parse.max_input_bytes = 1000;
+    let err = parse(&"a".repeat(1001), &options).unwrap_err().to_string();
+    assert!(
+        err.contains("1001") && err.contains("1000") && err.contains("maxInputBytes"),
+        "{err}"
+    );
 }
