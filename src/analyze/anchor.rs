@@ -506,4 +506,77 @@ mod tests {
         wrap(&mut inlines, 2, 4, "c1");
         assert!(matches!(inlines[0], Inline::Link { .. }));
     }
+
+    #[test]
+    fn many_marks_in_one_paragraph_each_wrap_their_own_words() {
+        let word = "“yes” ";
+        let n = 5_000;
+        let mut inlines = vec![t(&word.repeat(n))];
+        let ids: Vec<String> = (0..n).map(|i| format!("c{i}")).collect();
+        let spans: Vec<(usize, usize, &str)> = (0..n)
+            .map(|i| {
+                (
+                    i * word.len(),
+                    i * word.len() + "“yes”".len(),
+                    ids[i].as_str(),
+                )
+            })
+            .collect();
+        wrap_all(&mut inlines, &spans);
+        assert_eq!(inline_text(&inlines), word.repeat(n));
+        let cites: Vec<&Inline> = inlines
+            .iter()
+            .filter(|i| matches!(i, Inline::Cite { .. }))
+            .collect();
+        assert_eq!(cites.len(), n);
+        assert_eq!(
+            cites[n - 1],
+            &Inline::Cite {
+                citation: format!("c{}", n - 1),
+                children: vec![t("“yes”")]
+            }
+        );
+    }
+
+    #[test]
+    fn crossing_marks_nest_and_stay_shallow() {
+        // Each span starts inside the previous one and ends after it: the later encloses the
+        // earlier, as wrapping them one after the other does, but never deeper than the bound.
+        let text = "abcdefghijklmnopqrstuvwxyz".repeat(4);
+        let ids: Vec<String> = (0..60).map(|i| format!("c{i}")).collect();
+        let spans: Vec<(usize, usize, &str)> =
+            (0..60).map(|i| (i, i + 10, ids[i].as_str())).collect();
+        let mut inlines = vec![t(&text)];
+        wrap_all(&mut inlines, &spans);
+        assert_eq!(inline_text(&inlines), text);
+        fn depth(inlines: &[Inline]) -> usize {
+            inlines
+                .iter()
+                .map(|i| match i {
+                    Inline::Cite { children, .. } => 1 + depth(children),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        assert!(depth(&inlines) >= 2, "{inlines:?}");
+        assert!(depth(&inlines) <= MAX_SPAN_DEPTH, "{}", depth(&inlines));
+    }
+
+    #[test]
+    fn several_marks_in_one_code_span_wrap_it_once() {
+        let mut inlines = vec![
+            t("see "),
+            Inline::Code {
+                text: "\"a\" and \"b\"".into(),
+            },
+        ];
+        wrap_all(&mut inlines, &[(5, 8, "c1"), (13, 16, "c2")]);
+        assert_eq!(inlines.len(), 2);
+        let Inline::Cite { citation, children } = &inlines[1] else {
+            panic!("{inlines:?}")
+        };
+        assert_eq!(citation, "c1");
+        assert!(matches!(children[..], [Inline::Code { .. }]));
+    }
 }
