@@ -8,6 +8,7 @@
 // --pulldown  the wasm-pack output of bench/pulldown-wasm (default: target/bench/pulldown-pkg)
 // --contexts  fresh browser contexts per measurement; figures are their median (default 5)
 // --quick     fewer contexts and rounds, for checking the harness (figures are rougher)
+// --only      a comma-separated subset of throughput,growth,memory,tti (sizes always)
 //
 // Every figure is a median over fresh browser contexts; inside a context, engines alternate order
 // between rounds and each timed batch runs ≥ 100 ms (see page/bench.js).
@@ -25,7 +26,7 @@ const root = resolve(here, '..');
 
 function parseArgs(argv) {
   const args = { pkg: join(root, 'pkg'), pulldown: join(root, 'target/bench/pulldown-pkg'),
-    contexts: 5, quick: false, out: join(root, 'target/bench/browser.json') };
+    contexts: 5, quick: false, out: join(root, 'target/bench/browser.json'), only: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -37,8 +38,9 @@ function parseArgs(argv) {
     else if (arg === '--contexts') args.contexts = Number.parseInt(value(), 10);
     else if (arg === '--out') args.out = resolve(value());
     else if (arg === '--quick') args.quick = true;
+    else if (arg === '--only') args.only = new Set(value().split(','));
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node bench/run.mjs [--pkg DIR] [--pulldown DIR] [--contexts N] [--quick] [--out FILE]');
+      console.log('usage: node bench/run.mjs [--pkg DIR] [--pulldown DIR] [--contexts N] [--quick] [--only PARTS] [--out FILE]');
       process.exit(0);
     } else throw new Error(`unknown argument ${arg} (try --help)`);
   }
@@ -115,6 +117,14 @@ async function throughput(browser, server, args) {
   return { loaded, inputs };
 }
 
+/** Loads the bench page once, without timing anything (for --only without throughput). */
+async function loadOnly(browser, server, args) {
+  const bench = await openBenchPage(browser, server, args);
+  await bench.context.close();
+  const none = { bytes: null, engines: {} };
+  return { loaded: bench.loaded, inputs: { spec: none, long: none, short: none, fixture: none, news1mb: none } };
+}
+
 /** Growth: cite-reader alone, news and Markdown at 10 KB … 10 MB, median over contexts. */
 async function growth(browser, server, args) {
   const contexts = Math.min(args.contexts, 3);
@@ -156,7 +166,7 @@ async function memory(browser, server, args) {
 // root) — mount renders and wires its delegated listener in one call, so the DOM appearing at a
 // microtask checkpoint means the call has returned.
 function ttiProbe() {
-  const tti = { ready: null, readyHow: null, dom: null };
+  const tti = { ready: null, readyHow: null, dom: null, content: null };
   window.__crTti = tti;
   const ready = (how) => {
     if (tti.ready === null) {
@@ -184,6 +194,7 @@ function ttiProbe() {
     if (tti.dom !== null) return;
     for (const host of document.querySelectorAll('[data-cite-reader]')) {
       const shadow = host.shadowRoot;
+      if (tti.content === null && (host.firstElementChild || shadow?.firstElementChild)) tti.content = performance.now();
       if (shadow && !observed.has(shadow)) {
         observed.add(shadow);
         new MutationObserver(check).observe(shadow, { childList: true, subtree: true });
@@ -203,11 +214,18 @@ function ttiProbe() {
 
 async function measureTti(page, url) {
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__crTti && (window.__crTti.dom !== null || window.__crTti.ready !== null),
-    null, { timeout: 15000 });
+  // An article without citations has nothing to wire: then the reader's content appearing counts,
+  // once a second has passed without a citation.
+  await page.waitForFunction(() => {
+    const t = window.__crTti;
+    return t && (t.dom !== null || t.ready !== null || (t.content !== null && performance.now() > t.content + 1000));
+  }, null, { timeout: 15000 });
   // A page that announces readiness may do so after its DOM appears: give it a moment.
   await page.waitForFunction(() => window.__crTti.ready !== null, null, { timeout: 500 }).catch(() => {});
-  return page.evaluate(() => ({ ...window.__crTti }));
+  const t = await page.evaluate(() => ({ ...window.__crTti }));
+  if (t.ready !== null) return { ms: t.ready, how: t.readyHow };
+  if (t.dom !== null) return { ms: t.dom, how: 'DOM: [data-cite-reader] [data-citation]' };
+  return { ms: t.content, how: 'DOM: [data-cite-reader] content, no [data-citation] in the article' };
 }
 
 /** Checks that the first citation's popup opens (focus, then hover): "wired" is not just "rendered". */
@@ -252,12 +270,13 @@ async function tti(browser, server, args, path) {
     const page = await context.newPage();
     try {
       const first = await measureTti(page, `${server.url}${path}`);
-      cold.push(first.ready ?? first.dom);
-      how.add(first.readyHow ?? 'DOM: [data-cite-reader] [data-citation]');
+      cold.push(first.ms);
+      how.add(first.how);
       if (popup === null) popup = await popupOpens(page);
       await page.goto('about:blank');
       const second = await measureTti(page, `${server.url}${path}`);
-      warm.push(second.ready ?? second.dom);
+      warm.push(second.ms);
+      how.add(second.how);
     } catch (e) {
       error = String(e.message ?? e).split('\n')[0];
       await context.close();
@@ -300,19 +319,24 @@ async function main() {
   const server = await serve(mounts);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const started = Date.now();
+  const loadBefore = os.loadavg()[0];
   const notes = [];
   try {
     console.log(`bench page on ${server.url}/bench/page/index.html; Chromium ${browser.version()}; ${args.contexts} contexts`);
-    const speed = await throughput(browser, server, args);
+    const want = (part) => !args.only || args.only.has(part);
+    const speed = want('throughput') ? await throughput(browser, server, args) : await loadOnly(browser, server, args);
     notes.push(...speed.loaded.notes);
     if (!speed.loaded.crossOriginIsolated) notes.push('the bench page was not cross-origin isolated (coarse clock)');
     const ours = speed.loaded.engines.includes('cite-reader');
-    const grow = ours ? await growth(browser, server, args) : null;
-    const mem = ours ? await memory(browser, server, args) : null;
-    const www = existsSync(join(root, 'www/index.html')) ? await tti(browser, server, args, '/www/index.html') : null;
+    const grow = ours && want('growth') ? await growth(browser, server, args) : null;
+    const mem = ours && want('memory') ? await memory(browser, server, args) : null;
+    const www = existsSync(join(root, 'www/index.html')) && want('tti') ? await tti(browser, server, args, '/www/index.html') : null;
     if (!www) notes.push('www/index.html is absent: no time to interactive of the www page');
-    const element = existsSync(join(root, 'www/cite-reader.js'))
+    if (www?.error) notes.push(`www page time to interactive failed: ${www.error}`);
+    if (www?.signal.length) notes.push(`www page time to interactive measured by: ${www.signal.join('; ')}; first popup opens: ${www.popup_opens}`);
+    const element = existsSync(join(root, 'www/cite-reader.js')) && want('tti')
       ? await tti(browser, server, args, '/bench/page/element.html?src=/shared/fixtures/kim-weapons-factories.txt') : null;
+    if (element?.error) notes.push(`<cite-reader> time to interactive failed: ${element.error}`);
     if (!element) notes.push('www/cite-reader.js is absent: the <cite-reader> element is not built yet, its time to interactive is null');
     const size = sizes(args);
 
@@ -340,7 +364,8 @@ async function main() {
       targets: {},
       details: {
         date: new Date().toISOString(),
-        machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? null, memory_bytes: os.totalmem(), platform: `${os.platform()} ${os.release()}` },
+        machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? null, memory_bytes: os.totalmem(), platform: `${os.platform()} ${os.release()}`,
+          load_average_1min: { before: round(loadBefore, 2), after: round(os.loadavg()[0], 2) } },
         chromium: browser.version(),
         contexts: args.contexts,
         quick: args.quick,
@@ -413,6 +438,8 @@ function report(result, inputs) {
     line('peak_memory_1mb_bytes', result.peak_memory_1mb_bytes, '', null),
     line('peak_memory_10mb_bytes', result.peak_memory_10mb_bytes, '', null),
   ]));
+  const load = d.machine.load_average_1min;
+  console.log(`\n${d.machine.cpus} CPUs (${d.machine.cpu}); 1-minute load average ${load.before} before, ${load.after} after: other work on the machine slows every figure`);
   for (const note of d.notes) console.log(`note: ${note}`);
 }
 
