@@ -293,7 +293,8 @@ function sizes(args) {
   const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
   const list = (dir, test) => (existsSync(dir) ? readdirSync(dir).filter(test).map((f) => join(dir, f)) : []);
   const wasm = list(args.pkg, (f) => f.endsWith('_bg.wasm'));
-  const js = [...list(args.pkg, (f) => f.endsWith('.js') && !f.endsWith('.d.js')),
+  const snippets = (dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => join(dir, f)) : []);
+  const js = [...list(args.pkg, (f) => f.endsWith('.js')), ...snippets(join(args.pkg, 'snippets')),
     ...list(join(root, 'www'), (f) => f === 'cite-reader.js')];
   const css = [...list(args.pkg, (f) => f.endsWith('.css')), ...list(join(root, 'www'), (f) => f.endsWith('.css'))];
   const sum = (files) => (files.length ? files.reduce((total, f) => total + gz(f), 0) : null);
