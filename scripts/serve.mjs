@@ -61,6 +61,7 @@ export function resolveInside(root, urlPath) {
 }
 
 export function startServer({ port = 0, root }) {
+  root = resolve(root); // absolute, no trailing separator: the containment check relies on it
   const server = createServer(async (req, res) => {
     const send = (status, text) => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });

@@ -5,8 +5,8 @@
 #   scripts/setup.sh --demo    build tools only: no Chromium, no npm packages
 #
 # Rust target and components (rustup), wasm-pack, the wasm-bindgen CLI matching the version
-# pinned in Cargo.toml (wasm-pack cannot download it offline), binaryen's wasm-opt (apt), and for
-# the tests Chromium + chromedriver (apt) and playwright-core (npm ci).
+# pinned in Cargo.toml (wasm-pack cannot download it offline), and for the tests Chromium +
+# chromedriver (apt) and playwright-core (npm ci).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -60,8 +60,9 @@ if [[ $installed_bindgen != "$bindgen_pin" ]]; then
 fi
 
 # --- Debian packages --------------------------------------------------------------------------
+# No binaryen: Cargo.toml turns wasm-opt off (Debian's version 108 breaks wasm-bindgen's
+# externref table), so wasm-pack never looks for it.
 apt_packages=()
-command -v wasm-opt >/dev/null || apt_packages+=(binaryen)
 if [[ $mode == test ]]; then
   [[ -x /usr/bin/chromium ]] || apt_packages+=(chromium)
   [[ -x /usr/bin/chromedriver ]] || apt_packages+=(chromium-driver)

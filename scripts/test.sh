@@ -16,7 +16,7 @@ step() {
     printf '\n**** FAILED: %s (command: %s) ****\n' "$name" "$*" >&2
     exit 1
   fi
-  printf '---- ok: %s (%ss)\n' "$name" "$((SECONDS - start))"
+  printf -- '---- ok: %s (%ss)\n' "$name" "$((SECONDS - start))"
 }
 
 step "setup (installs what is missing)" bash scripts/setup.sh

@@ -44,6 +44,11 @@ pub struct ParseOptions {
     pub format: FormatOption,
     /// The largest input accepted, in bytes; larger input is an error. Default: 8 MiB.
     pub max_input_bytes: usize,
+    /// Markdown only: turn straight quotes into curly ones, `--` and `---` into dashes and `...` into
+    /// an ellipsis, as a typeset article would show them. Default: `true`. (The CommonMark
+    /// conformance suite runs with it off, since the specification's examples expect the characters
+    /// as typed.)
+    pub smart_punctuation: bool,
 }
 
 impl Default for ParseOptions {
@@ -51,6 +56,7 @@ impl Default for ParseOptions {
         ParseOptions {
             format: FormatOption::Auto,
             max_input_bytes: 8 * 1024 * 1024,
+            smart_punctuation: true,
         }
     }
 }

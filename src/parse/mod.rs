@@ -22,7 +22,7 @@ pub fn parse_structure(input: &str, options: &ParseOptions) -> Result<Article, E
         FormatOption::Markdown => crate::Format::Markdown,
     };
     let mut article = match format {
-        crate::Format::Markdown => markdown::parse(input),
+        crate::Format::Markdown => markdown::parse(input, options.smart_punctuation),
         crate::Format::Text => text::parse(input),
     };
     article.format = format;

@@ -4,10 +4,12 @@
 //!
 //! - [`api`]: the JS API (`parse`, `render`, `mount` and the `Reader` handle), the one serializer
 //!   and the one error conversion.
-//! - [`popups`]: the popups of a mounted reader: one delegated listener set per reader, timers and
-//!   positioning, all owned by the handle and removed by `destroy()`.
+//! - [`popups`]: the popups of a mounted reader: one delegated listener set per reader and its
+//!   timers, all owned by the handle and removed by `destroy()`.
+//! - [`position`]: where an open popup goes (below/above its marker, or a bottom sheet).
 
 mod api;
 mod popups;
+mod position;
 
 pub use api::{mount_js as mount, parse_js as parse, render_js as render, Reader};

@@ -6,8 +6,8 @@
 //! listener and both timer callbacks are owned by [`Popups`] and removed when it is dropped: no
 //! `forget`, no leak per reader.
 //!
-//! A popup is a `div` appended to the reader root with `data-citation-popup="<id>"`, the role the
-//! renderer wrote on the citation's hidden content (`tooltip` or `dialog`) and a copy of that
+//! A popup is a `div` inserted right after its marker with `data-citation-popup="<id>"`, the role
+//! the renderer wrote on the citation's hidden content (`tooltip` or `dialog`) and a copy of that
 //! content. It opens after `hoverDelay` on hover, at once on focus or tap, and closes on Escape,
 //! outside pointerdown, focus leaving marker and popup, or `closeDelay` after the pointer left
 //! marker and popup (hovering the popup keeps it open: WCAG 1.4.13).
@@ -17,12 +17,16 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    AddEventListenerOptions, DomRect, Element, Event, EventTarget, FocusEvent, HtmlElement,
-    KeyboardEvent, MouseEvent, Node, PointerEvent, Window,
+use web_sys::{AddEventListenerOptions, Element, Event, EventTarget, HtmlElement, Node, Window};
+
+use super::position;
+use crate::options::MountOptions;
+use events::{
+    on_click, on_focus_in, on_focus_out, on_key_down, on_pointer_down, on_pointer_out,
+    on_pointer_over, on_viewport_change,
 };
 
-use crate::options::MountOptions;
+mod events;
 
 /// On every marker: the citation it opens.
 const CITATION: &str = "data-citation";
@@ -33,12 +37,6 @@ const CONTENT_FOR: &str = "data-popup-for";
 /// On the renderer's hidden popup content: `tooltip` or `dialog`.
 const CONTENT_ROLE: &str = "data-popup-role";
 const POPUP_CLASS: &str = "cr-popup";
-/// Narrow viewports show the popup as a sheet along the bottom edge.
-const SHEET_CLASS: &str = "cr-popup--sheet";
-const SHEET_BELOW_PX: f64 = 600.0;
-/// Space between marker and popup, and between popup and viewport edge.
-const GAP_PX: f64 = 6.0;
-const MARGIN_PX: f64 = 8.0;
 /// Attributes of a marker that opening a popup changes and closing restores.
 const TRIGGER_ATTRIBUTES: [&str; 3] = ["aria-describedby", "aria-controls", "aria-expanded"];
 
@@ -80,6 +78,8 @@ struct State {
     open_at_pointerdown: Option<(String, bool)>,
     /// An element to focus once the handler has released the state (focus events re-enter).
     refocus: Option<HtmlElement>,
+    /// Set while that focus move runs, so the marker's focusin does not reopen its popup.
+    returning_focus: bool,
 }
 
 /// An open popup.
@@ -129,6 +129,7 @@ impl Popups {
                     pointer_type: String::new(),
                     open_at_pointerdown: None,
                     refocus: None,
+                    returning_focus: false,
                 }),
                 timers: Timers {
                     hover: Closure::new(move || {
@@ -230,8 +231,11 @@ impl Listener {
                 .ok()
                 .and_then(|mut state| state.refocus.take());
             if let Some(element) = refocus {
+                // Focus returns to a marker whose popup was just closed: it must not reopen.
+                set_returning_focus(&shared, true);
                 // Focusing can only fail on detached elements; nothing to do then.
                 let _ = element.focus();
+                set_returning_focus(&shared, false);
             }
         });
         let options = AddEventListenerOptions::new();
@@ -251,6 +255,12 @@ impl Listener {
     }
 }
 
+fn set_returning_focus(shared: &Shared, value: bool) {
+    if let Ok(mut state) = shared.state.try_borrow_mut() {
+        state.returning_focus = value;
+    }
+}
+
 impl Drop for Listener {
     fn drop(&mut self) {
         // Removing a listener that is registered cannot fail.
@@ -261,219 +271,6 @@ impl Drop for Listener {
         );
     }
 }
-
-// ---- event handlers -------------------------------------------------------------------------
-
-fn pointer_type(event: &Event) -> String {
-    event
-        .dyn_ref::<PointerEvent>()
-        .map(PointerEvent::pointer_type)
-        .unwrap_or_default()
-}
-
-fn on_pointer_over(state: &mut State, timers: &Timers, event: &Event) {
-    // Touch opens on tap (click), not on the pointerover that precedes it.
-    if pointer_type(event) == "touch" {
-        return;
-    }
-    match state.hit(event.target()) {
-        Some(Hit::Popup(citation)) => {
-            state.hovered = Some(citation);
-            state.cancel_close();
-        }
-        Some(Hit::Marker(marker)) => {
-            let citation = marker.get_attribute(CITATION);
-            state.hovered = citation.clone();
-            state.cancel_close();
-            let already = citation.is_some_and(|c| state.is_open(&c));
-            let pending = state.hover_pending.as_ref() == Some(&marker);
-            if !already && !pending {
-                state.cancel_hover();
-                let delay = state.options.hover_delay_ms;
-                state.hover_timer = state.set_timer(&timers.hover, delay);
-                state.hover_pending = Some(marker);
-            }
-        }
-        None => {}
-    }
-}
-
-fn on_pointer_out(state: &mut State, timers: &Timers, event: &Event) {
-    if pointer_type(event) == "touch" {
-        return;
-    }
-    let from = state
-        .hit(event.target())
-        .and_then(|hit| state.citation_of(&hit));
-    let related = event
-        .dyn_ref::<MouseEvent>()
-        .and_then(MouseEvent::related_target);
-    let to = state.hit(related).and_then(|hit| state.citation_of(&hit));
-    if from == to {
-        return;
-    }
-    state.hovered = to;
-    let pending = state
-        .hover_pending
-        .as_ref()
-        .and_then(|marker| marker.get_attribute(CITATION));
-    if pending.is_some() && pending == from {
-        state.cancel_hover();
-    }
-    let hovered = state.hovered.clone();
-    if state
-        .open
-        .iter()
-        .any(|open| !open.pinned && Some(&open.citation) != hovered.as_ref())
-    {
-        state.cancel_close();
-        let delay = state.options.close_delay_ms;
-        state.close_timer = state.set_timer(&timers.close, delay);
-    }
-}
-
-fn on_focus_in(state: &mut State, _: &Timers, event: &Event) {
-    match state.hit(event.target()) {
-        Some(Hit::Popup(_)) => state.cancel_close(),
-        Some(Hit::Marker(marker)) => {
-            state.cancel_hover();
-            state.open(&marker, true);
-        }
-        None => {}
-    }
-}
-
-fn on_focus_out(state: &mut State, _: &Timers, event: &Event) {
-    let Some(from) = event.target().and_then(|t| t.dyn_into::<Node>().ok()) else {
-        return;
-    };
-    let to: Option<Node> = event
-        .dyn_ref::<FocusEvent>()
-        .and_then(FocusEvent::related_target)
-        .and_then(|t| t.dyn_into::<Node>().ok());
-    let within = |open: &Open, node: &Node| {
-        open.trigger.contains(Some(node)) || open.popup.contains(Some(node))
-    };
-    state.close_where(|open| {
-        within(open, &from) && !to.as_ref().is_some_and(|node| within(open, node))
-    });
-}
-
-fn on_click(state: &mut State, _: &Timers, event: &Event) {
-    let Some(Hit::Marker(marker)) = state.hit(event.target()) else {
-        return;
-    };
-    let Some(citation) = marker.get_attribute(CITATION) else {
-        return;
-    };
-    let Some(click) = event.dyn_ref::<MouseEvent>() else {
-        return;
-    };
-    // A click the keyboard made (Enter on a link) keeps its default: focus already opened it.
-    if click.detail() == 0 {
-        return;
-    }
-    let kind = match pointer_type(event).as_str() {
-        "" => state.pointer_type.clone(),
-        kind => kind.to_string(),
-    };
-    let before = state
-        .open_at_pointerdown
-        .take()
-        .filter(|(open, _)| *open == citation);
-    let is_link = marker.closest("a[href]").ok().flatten().is_some();
-    if kind == "touch" {
-        // First tap opens the popup instead of following the link or footnote; a tap on a marker
-        // whose popup was already open follows it (links) or closes it (other markers).
-        if before.is_none() {
-            event.prevent_default();
-            state.open(&marker, true);
-        } else {
-            state.close_where(|open| open.citation == citation);
-        }
-    } else if !is_link {
-        // Mouse: a click pins a hovered popup, a second click closes it. Links and footnote
-        // markers follow their href as usual.
-        if matches!(before, Some((_, true))) {
-            state.close_where(|open| open.citation == citation);
-        } else {
-            state.open(&marker, true);
-        }
-    }
-}
-
-fn on_key_down(state: &mut State, _: &Timers, event: &Event) {
-    let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
-        return;
-    };
-    match key.key().as_str() {
-        "Escape" | "Esc" => {
-            state.cancel_timers();
-            if state.open.is_empty() {
-                return;
-            }
-            // Focus inside a popup returns to its marker; focus on the marker stays there.
-            let focused = event.target().and_then(|t| t.dyn_into::<Node>().ok());
-            let back = state.open.iter().find_map(|open| {
-                let inside = focused
-                    .as_ref()
-                    .is_some_and(|node| open.popup.contains(Some(node)));
-                inside.then(|| open.trigger.clone())
-            });
-            state.close_where(|_| true);
-            state.refocus = back.and_then(|marker| marker.dyn_into::<HtmlElement>().ok());
-        }
-        "Enter" | " " => {
-            // Links and buttons get Enter from the browser; other markers (tabindex="0") toggle.
-            let Some(Hit::Marker(marker)) = state.hit(event.target()) else {
-                return;
-            };
-            if marker.closest("a[href], button").ok().flatten().is_some() {
-                return;
-            }
-            event.prevent_default();
-            let citation = marker.get_attribute(CITATION).unwrap_or_default();
-            if state
-                .open
-                .iter()
-                .any(|open| open.citation == citation && open.pinned)
-            {
-                state.close_where(|open| open.citation == citation);
-            } else {
-                state.open(&marker, true);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn on_pointer_down(state: &mut State, _: &Timers, event: &Event) {
-    state.pointer_type = pointer_type(event);
-    let target = event.target().and_then(|t| t.dyn_into::<Node>().ok());
-    state.open_at_pointerdown = match state.hit(event.target()) {
-        Some(Hit::Marker(marker)) => marker.get_attribute(CITATION).and_then(|citation| {
-            let pinned = state
-                .open
-                .iter()
-                .find(|open| open.citation == citation)
-                .map(|open| open.pinned)?;
-            Some((citation, pinned))
-        }),
-        _ => None,
-    };
-    // A pointerdown outside a popup and its marker closes that popup.
-    state.close_where(|open| {
-        !target.as_ref().is_some_and(|node| {
-            open.trigger.contains(Some(node)) || open.popup.contains(Some(node))
-        })
-    });
-}
-
-fn on_viewport_change(state: &mut State, _: &Timers, _: &Event) {
-    state.place_all();
-}
-
-// ---- state ----------------------------------------------------------------------------------
 
 impl State {
     /// Classifies an event target: inside an open popup, or inside a marker (the nearest).
@@ -593,7 +390,15 @@ impl State {
                 popup.append_child(&child.clone_node_with_deep(true)?)?;
             }
         }
-        self.root.append_child(&popup)?;
+        // Right after its marker: the popup's links come next in tab order and screen readers
+        // meet it in context. It is `position: fixed`, so the line around it does not move.
+        // Never inside a link or button (a click in the popup would follow it): after that instead.
+        let host = marker
+            .parent_element()
+            .and_then(|parent| parent.closest("a, button").ok().flatten())
+            .filter(|host| self.root.contains(Some(host)))
+            .unwrap_or_else(|| marker.clone());
+        host.after_with_node_1(&popup)?;
         let saved = TRIGGER_ATTRIBUTES
             .iter()
             .map(|&name| (name, marker.get_attribute(name)))
@@ -679,70 +484,10 @@ impl State {
         }
     }
 
-    /// Positions a popup: a bottom sheet on narrow viewports; otherwise fixed below the marker's
-    /// first line box if it fits, else above, shifted to stay inside the viewport.
     fn place(&self, open: &Open) {
-        let Some(popup) = open.popup.dyn_ref::<HtmlElement>() else {
-            return;
-        };
-        let style = popup.style();
-        let viewport_width = self
-            .root
-            .owner_document()
-            .and_then(|d| d.document_element())
-            .map(|e| f64::from(e.client_width()))
-            .filter(|w| *w > 0.0)
-            .or_else(|| self.window.inner_width().ok().and_then(|w| w.as_f64()))
-            .unwrap_or(1024.0);
-        let viewport_height = self
-            .window
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(768.0);
-        let class_list = popup.class_list();
-        if viewport_width < SHEET_BELOW_PX {
-            let _ = class_list.add_1(SHEET_CLASS);
-            let _ = style.remove_property("top");
-            let _ = style.remove_property("left");
-            let _ = popup.remove_attribute("data-placement");
-            return;
+        if let Some(popup) = open.popup.dyn_ref::<HtmlElement>() {
+            let document = self.root.owner_document();
+            position::place(popup, &open.trigger, &self.window, document.as_ref());
         }
-        let _ = class_list.remove_1(SHEET_CLASS);
-        let Some(rect) = first_rect(&open.trigger) else {
-            return;
-        };
-        // Measure at the top-left corner, where nothing constrains the popup's width.
-        let _ = style.set_property("top", "0px");
-        let _ = style.set_property("left", "0px");
-        let width = f64::from(popup.offset_width());
-        let height = f64::from(popup.offset_height());
-        let below = rect.bottom() + GAP_PX;
-        let above = rect.top() - GAP_PX - height;
-        let (top, placement) = if below + height <= viewport_height - MARGIN_PX {
-            (below, "below")
-        } else if above >= MARGIN_PX {
-            (above, "above")
-        } else {
-            (
-                (viewport_height - height - MARGIN_PX).max(MARGIN_PX),
-                "below",
-            )
-        };
-        let left = rect
-            .left()
-            .min(viewport_width - width - MARGIN_PX)
-            .max(MARGIN_PX);
-        let _ = style.set_property("top", &format!("{top:.0}px"));
-        let _ = style.set_property("left", &format!("{left:.0}px"));
-        let _ = popup.set_attribute("data-placement", placement);
     }
-}
-
-/// The marker's first line box (a marker can wrap over lines), or its bounding box.
-fn first_rect(marker: &Element) -> Option<DomRect> {
-    let rects = marker.get_client_rects();
-    rects
-        .get(0)
-        .or_else(|| Some(marker.get_bounding_client_rect()))
 }
