@@ -228,33 +228,28 @@ async function measureTti(page, url) {
   return { ms: t.content, how: 'DOM: [data-cite-reader] content, no [data-citation] in the article' };
 }
 
-/** Checks that the first citation's popup opens (focus, then hover): "wired" is not just "rendered". */
+/** Checks that the first citation's popup opens, with real input (hover, then keyboard focus):
+ * "wired" is not just "rendered". Playwright's CSS locators pierce open shadow roots. */
 async function popupOpens(page) {
-  return page.evaluate(async () => {
-    const find = () => {
-      for (const host of document.querySelectorAll('[data-cite-reader]')) {
-        const scope = host.shadowRoot ?? host;
-        const trigger = scope.querySelector('[data-citation]') ?? host.querySelector('[data-citation]');
-        if (trigger) return { scope, trigger };
-      }
-      return null;
-    };
-    const found = find();
-    if (!found) return false;
-    const { scope, trigger } = found;
-    const id = trigger.getAttribute('data-citation');
-    trigger.focus();
-    trigger.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
-    trigger.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-    trigger.click();
-    for (let i = 0; i < 100; i++) {
-      const popup = scope.querySelector(`[data-citation-popup="${CSS.escape(id)}"]`) ??
-        document.querySelector(`[data-citation-popup="${CSS.escape(id)}"]`);
-      if (popup && popup.getClientRects().length > 0) return true;
-      await new Promise((r) => setTimeout(r, 20));
+  const trigger = page.locator('[data-cite-reader] [data-citation]').first();
+  if ((await trigger.count()) === 0) return false;
+  const id = await trigger.getAttribute('data-citation');
+  const popup = page.locator(`[data-citation-popup="${id}"]`).first();
+  try {
+    await trigger.scrollIntoViewIfNeeded({ timeout: 2000 });
+    await trigger.hover({ timeout: 2000 });
+    await popup.waitFor({ state: 'visible', timeout: 2000 });
+    return true;
+  } catch {
+    try {
+      await page.mouse.move(0, 0);
+      await trigger.focus({ timeout: 2000 });
+      await popup.waitFor({ state: 'visible', timeout: 2000 });
+      return true;
+    } catch {
+      return false;
     }
-    return false;
-  });
+  }
 }
 
 /** Time to interactive, cold (fresh context: empty cache) and warm (second visit, same context). */
