@@ -337,7 +337,14 @@ async function main() {
     const size = sizes(args);
 
     const spec = speed.inputs.spec.engines;
-    const ratio = (theirs) => (spec['cite-reader']?.ms && spec[theirs]?.ms ? round(spec[theirs].ms / spec['cite-reader'].ms, 3) : null);
+    // The ratio is taken inside each context (the engines ran interleaved there, under the same
+    // machine load), then the median over contexts: steadier than a ratio of medians when other work
+    // on the machine comes and goes between contexts.
+    const ratio = (theirs) => {
+      const ours = spec['cite-reader']?.per_context_ms ?? [];
+      const them = spec[theirs]?.per_context_ms ?? [];
+      return round(median(ours.map((ms, i) => (ms && them[i] ? them[i] / ms : null))), 3);
+    };
     const peak10 = mem ? Math.max(mem.news[10 * MB]?.after ?? 0, mem.markdown[10 * MB]?.after ?? 0) || null : null;
     const growthRatio = grow && !grow.error ? round(Math.max(grow.news[10 * MB] / grow.news[MB], grow.markdown[10 * MB] / grow.markdown[MB]), 2) : null;
     const total = [size.wasm_gzip_bytes, size.js_gzip_bytes, size.css_gzip_bytes].reduce((t, x) => t + (x ?? 0), 0);
