@@ -48,16 +48,9 @@ pub(crate) fn find(units: &[Unit]) -> (Vec<Abbreviation>, Vec<Mark>) {
     }
     implicit_definitions(units, &mut definitions);
     definitions.sort_by_key(|d| (d.unit, d.at));
-    let mut seen: Vec<String> = Vec::new();
-    definitions.retain(|d| {
-        let key = stem(&d.short).to_string();
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
-        }
-    });
+    // Sets, not lists: one long paragraph can define thousands of short forms.
+    let mut seen = std::collections::HashSet::new();
+    definitions.retain(|d| seen.insert(stem(&d.short).to_string()));
     let marks = mark_uses(units, &definitions);
     let abbreviations = definitions
         .into_iter()
@@ -463,7 +456,8 @@ fn or_definitions(u: usize, text: &str, out: &mut Vec<Definition>) {
 /// A capitalised short form ("KCNA") used after its long form was written out in capitalised words
 /// ("Korean Central News Agency") without brackets.
 fn implicit_definitions(units: &[Unit], out: &mut Vec<Definition>) {
-    let defined: Vec<String> = out.iter().map(|d| stem(&d.short).to_string()).collect();
+    let defined: std::collections::HashSet<String> =
+        out.iter().map(|d| stem(&d.short).to_string()).collect();
     // First use of every all-capitals token: stem → (unit, at, as written).
     let mut first_use: HashMap<String, (usize, usize, String)> = HashMap::new();
     for (u, unit) in units.iter().enumerate() {
@@ -473,7 +467,7 @@ fn implicit_definitions(units: &[Unit], out: &mut Vec<Definition>) {
             let n = body.chars().count();
             if (2..=6).contains(&n)
                 && body.chars().all(|c| c.is_ascii_uppercase())
-                && !defined.iter().any(|d| d == body)
+                && !defined.contains(body)
             {
                 first_use
                     .entry(body.to_string())
