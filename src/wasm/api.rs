@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::popups::Popups;
+use super::sources::SourcesPanel;
 use crate::options::{options_from_json, MountOptions};
 use crate::Options;
 
@@ -110,11 +111,13 @@ pub fn mount_js(
         given.options.render.id_prefix.clone(),
         given.mount,
     )?;
+    let sources = SourcesPanel::new(&element)?;
     Ok(Reader {
         mounted: Some(Mounted {
             element,
             options: given.options,
             popups,
+            sources,
         }),
     })
 }
@@ -130,6 +133,7 @@ struct Mounted {
     element: Element,
     options: Options,
     popups: Popups,
+    sources: SourcesPanel,
 }
 
 #[wasm_bindgen]
@@ -144,6 +148,7 @@ impl Reader {
         let html = crate::render(text, &mounted.options).map_err(js_error)?;
         mounted.popups.close_all();
         mounted.element.set_inner_html(&html);
+        mounted.sources.refresh();
         Ok(())
     }
 
@@ -165,9 +170,13 @@ impl Reader {
     pub fn destroy(&mut self) {
         if let Some(mounted) = self.mounted.take() {
             let Mounted {
-                element, popups, ..
+                element,
+                popups,
+                sources,
+                ..
             } = mounted;
             drop(popups);
+            drop(sources);
             element.set_inner_html("");
             // Removing an attribute cannot fail for a valid name.
             let _ = element.remove_attribute(ROOT_ATTRIBUTE);
