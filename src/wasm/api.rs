@@ -103,6 +103,12 @@ pub fn mount_js(
                     "mount: no text was given and the element holds no reader rendered by render()",
                 ));
             }
+            // Prerendered markup keeps the id prefix it was rendered with.
+            if !given.id_prefix {
+                if let Some(prefix) = rendered_prefix(&element) {
+                    given.options.render.id_prefix = prefix;
+                }
+            }
         }
     }
     element.set_attribute(ROOT_ATTRIBUTE, "")?;
@@ -120,6 +126,15 @@ pub fn mount_js(
             sources,
         }),
     })
+}
+
+/// The id prefix of prerendered markup, read from a popup body's id (`{prefix}pop-{citation}`).
+fn rendered_prefix(element: &Element) -> Option<String> {
+    let content = element.query_selector("[data-popup-for]").ok().flatten()?;
+    let citation = content.get_attribute("data-popup-for")?;
+    let id = content.id();
+    id.strip_suffix(&format!("pop-{citation}"))
+        .map(str::to_string)
 }
 
 /// A mounted reader. `destroy()` removes every listener and timer, empties the element and

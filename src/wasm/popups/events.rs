@@ -154,9 +154,20 @@ pub(super) fn on_key_down(state: &mut State, _: &Timers, event: &Event) {
     match key.key().as_str() {
         "Escape" | "Esc" => {
             state.cancel_timers();
-            // The innermost popup holding focus closes (with those nested in it) and focus returns
-            // to its marker; otherwise the newest popup closes and focus stays where it is.
+            // Focus on the marker of an open popup: that popup closes and focus stays. Focus inside
+            // a popup: the innermost popup holding it closes (with those nested in it) and focus
+            // returns to its marker. Otherwise the newest popup closes.
             let focused = origin(event).and_then(|t| t.dyn_into::<Node>().ok());
+            let on_marker = state
+                .open
+                .iter()
+                .rev()
+                .find(|open| {
+                    focused
+                        .as_ref()
+                        .is_some_and(|node| open.trigger.contains(Some(node)))
+                })
+                .map(|open| (open.popup.clone(), None));
             let holding = state
                 .open
                 .iter()
@@ -167,7 +178,7 @@ pub(super) fn on_key_down(state: &mut State, _: &Timers, event: &Event) {
                         .is_some_and(|node| open.popup.contains(Some(node)))
                 })
                 .map(|open| (open.popup.clone(), Some(open.trigger.clone())));
-            let Some((popup, back)) = holding.or_else(|| {
+            let Some((popup, back)) = on_marker.or(holding).or_else(|| {
                 state.open.last().map(|open| (open.popup.clone(), None))
             }) else {
                 return;
