@@ -812,7 +812,10 @@ fn the_sources_panel_sums_up_who_is_cited() {
     let people = panel.find("<h3 class=\"cr-sources-group\">People</h3>");
     let organizations = panel.find("<h3 class=\"cr-sources-group\">Organizations</h3>");
     let unnamed = panel.find("<h3 class=\"cr-sources-group\">Unnamed sources</h3>");
-    assert!(people < organizations && organizations < unnamed && people.is_some(), "{panel}");
+    assert!(
+        people < organizations && organizations < unnamed && people.is_some(),
+        "{panel}"
+    );
     assert!(
         panel.contains(
             "<li data-source=\"s1\" data-source-citations=\"c1 c7\"><strong class=\"cr-source-name\" \

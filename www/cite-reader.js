@@ -9,7 +9,8 @@
 // The article comes from the `text` property, else the `src` attribute (fetched), else a child
 // <script type="text/markdown"> or <script type="text/plain">. Attributes: `format` (auto,
 // markdown, text), `theme` (auto, light, dark), `sources-panel` (on by default; "off" or "false"
-// turns it off). Events (bubbling, composed): `cite-reader:ready` (detail: { citations, sources }),
+// turns it off), `hover-delay` (milliseconds before a hovered citation opens), `allow-multiple`
+// (several popups may stay open). Events (bubbling, composed): `cite-reader:ready` (detail: { citations, sources }),
 // `cite-reader:open` (detail: { citation, source }), `cite-reader:error` (detail: { message }).
 // Methods: open(citationId), close(). The shadow root is open and holds the styles.
 
@@ -48,7 +49,7 @@ function loadStyle() {
 class ReaderError extends Error {}
 
 export class CiteReaderElement extends HTMLElement {
-  static observedAttributes = ['src', 'format', 'theme', 'sources-panel'];
+  static observedAttributes = ['src', 'format', 'theme', 'sources-panel', 'hover-delay', 'allow-multiple'];
 
   #text = null;
   #reader = null;
@@ -147,6 +148,17 @@ export class CiteReaderElement extends HTMLElement {
       options.format = format;
     } else if (scriptFormat) {
       options.format = scriptFormat;
+    }
+    const delay = this.getAttribute('hover-delay');
+    if (delay != null && delay.trim() !== '') {
+      const ms = Number(delay);
+      if (!Number.isInteger(ms) || ms < 0) {
+        throw new ReaderError(`hover-delay must be a whole number of milliseconds, not "${delay}".`);
+      }
+      options.hoverDelay = ms;
+    }
+    if (this.hasAttribute('allow-multiple') && this.getAttribute('allow-multiple') !== 'false') {
+      options.allowMultiple = true;
     }
     const panel = this.getAttribute('sources-panel');
     if (panel != null && ['off', 'false', 'no', 'hidden'].includes(panel.trim().toLowerCase())) {

@@ -80,7 +80,10 @@ pub(super) fn place(
 fn line_rects(marker: &Element) -> (DomRect, DomRect) {
     let rects = marker.get_client_rects();
     let count = rects.length();
-    match (rects.get(0), count.checked_sub(1).and_then(|i| rects.get(i))) {
+    match (
+        rects.get(0),
+        count.checked_sub(1).and_then(|i| rects.get(i)),
+    ) {
         (Some(first), Some(last)) => (first, last),
         _ => {
             let rect = marker.get_bounding_client_rect();

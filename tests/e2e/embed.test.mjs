@@ -464,3 +464,62 @@ window.reader = mount(document.getElementById('reader')); document.documentEleme
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('hover-delay and the pointer-leave grace; allow-multiple; long notes scroll; reduced motion; no layout shift', async () => {
+  const long = `Short line with a note.[^a] And a second note.[^b]\n\n[^a]: ${'A long note that goes on and on. '.repeat(60)}\n\n[^b]: The second note.\n`;
+  const { page, context, errors } = await openPage(
+    `<cite-reader id="slow" hover-delay="500">${script(NESTED_ARTICLE)}</cite-reader>
+     <cite-reader id="many" allow-multiple>${script(long)}</cite-reader>`,
+    { contextOptions: { viewport: { width: 800, height: 500 }, reducedMotion: 'reduce' } },
+  );
+  await settled(page, 2);
+  // hover-delay="500": nothing after 250 ms, the popup after 500.
+  const slow = page.locator('#slow [data-kind="footnote"]').first();
+  await slow.hover();
+  await page.waitForTimeout(250);
+  assert.equal(await page.locator(POPUP).count(), 0, 'still waiting for the hover delay');
+  const popup = await openPopup(page, slow);
+  assert.equal(
+    await popup.evaluate((p) => p.getAnimations().length),
+    0,
+    'no entry animation under prefers-reduced-motion',
+  );
+  // Leaving: the popup survives the grace delay's first moments, then closes.
+  await page.mouse.move(790, 490);
+  await page.waitForTimeout(60);
+  assert.equal(await page.locator(POPUP).count(), 1, 'a grace delay before closing');
+  await page.locator(POPUP).waitFor({ state: 'detached', timeout: 3000 });
+
+  // allow-multiple: two popups stay open together; the text around them does not move.
+  const paragraphs = () =>
+    page.evaluate(() =>
+      [...document.getElementById('many').shadowRoot.querySelectorAll('.cr-body p, .cr-footnotes li')].filter((p) => !p.closest('[data-citation-popup]')).map((p) => {
+        const r = p.getBoundingClientRect();
+        return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join(',');
+      }),
+    );
+  const before = await paragraphs();
+  const [a, b] = await page.evaluate(() =>
+    [...document.getElementById('many').shadowRoot.querySelectorAll('[data-kind="footnote"]')].map((m) => m.dataset.citation),
+  );
+  await page.evaluate(([x, y]) => {
+    const many = document.getElementById('many');
+    many.open(x);
+    many.open(y);
+  }, [a, b]);
+  assert.equal(await page.locator('#many [data-citation-popup]').count(), 2, 'allow-multiple keeps both open');
+  assert.deepEqual(await paragraphs(), before, 'opening popups shifts no text (no layout shift)');
+  const longPopup = page.locator(`#many [data-citation-popup="${a}"]`);
+  const scroll = await longPopup.evaluate((p) => ({
+    scrollHeight: p.scrollHeight,
+    clientHeight: p.clientHeight,
+    overflow: getComputedStyle(p).overflowY,
+    bottom: p.getBoundingClientRect().bottom,
+  }));
+  assert.ok(scroll.scrollHeight > scroll.clientHeight, 'the long note is taller than its popup');
+  assert.equal(scroll.overflow, 'auto', 'and scrolls inside it');
+  assert.ok(scroll.bottom <= 500, 'the popup itself fits the viewport');
+  await shot(page, 'embed-11-multiple-long');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -178,9 +178,10 @@ pub(super) fn on_key_down(state: &mut State, _: &Timers, event: &Event) {
                         .is_some_and(|node| open.popup.contains(Some(node)))
                 })
                 .map(|open| (open.popup.clone(), Some(open.trigger.clone())));
-            let Some((popup, back)) = on_marker.or(holding).or_else(|| {
-                state.open.last().map(|open| (open.popup.clone(), None))
-            }) else {
+            let Some((popup, back)) = on_marker
+                .or(holding)
+                .or_else(|| state.open.last().map(|open| (open.popup.clone(), None)))
+            else {
                 return;
             };
             state.close_where(|open| open.popup == popup);
