@@ -523,3 +523,54 @@ test('hover-delay and the pointer-leave grace; allow-multiple; long notes scroll
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('custom properties set from the page reach the reader: on the element and on a mount root', async () => {
+  const { page, context, errors } = await openPage(
+    `<cite-reader>${script('“We are ready,” said Ana Lund, the harbour master.')}</cite-reader>
+     <div id="plain"></div>
+     <script type="module">
+       import init, { mount } from '../pkg/cite_reader.js';
+       await init();
+       mount(document.getElementById('plain'), '“We are ready,” said Ana Lund, the harbour master.');
+       document.documentElement.dataset.mounted = '';
+     </script>`,
+    {
+      head: `<link rel="stylesheet" href="reader.css"><style>
+        cite-reader::part(reader), #plain { --cr-accent-quote: rgb(200, 0, 0); --cr-measure: 30ch; }
+      </style>`,
+    },
+  );
+  await settled(page);
+  await page.waitForSelector('html[data-mounted]');
+  for (const where of ['cite-reader', '#plain']) {
+    const quote = page.locator(`${where} [data-kind="quote"]`).first();
+    assert.equal(
+      await quote.evaluate((q) => getComputedStyle(q).textDecorationColor),
+      'rgb(200, 0, 0)',
+      `${where}: the quote underline takes the page's colour`,
+    );
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('www/element.html: the element in a plain page with <script type="module">', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 760 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${env.baseUrl}/www/element.html`);
+  await page.waitForSelector('html[data-ready]', { timeout: 15000 });
+  assert.match(await page.locator('#status').innerText(), /^\d+ citations, \d+ sources\.$/);
+  const marker = page.locator('cite-reader [data-kind="footnote"]').first();
+  await marker.focus();
+  await openPopup(page, marker);
+  assert.match(await page.locator('#status').innerText(), /^Opened footnote c\d+/);
+  await page.locator('#theme').selectOption('dark');
+  await shot(page, 'embed-12-element-page-dark');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
