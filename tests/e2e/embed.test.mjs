@@ -8,6 +8,8 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { POPUP, ROOT, openPopup, shot, squash, start } from './support.mjs';
@@ -414,10 +416,19 @@ test('print: popups and controls hidden, citations numbered, notes and sources l
 });
 
 test('prerendered HTML reads without script; mount() wires it without re-rendering', async () => {
-  const { initSync, render } = await import('../../pkg/cite_reader.js');
-  initSync({ module: await readFile(join(ROOT, 'pkg', 'cite_reader_bg.wasm')) });
-  const news = await readFile(NEWS, 'utf8');
-  const html = render(news, { idPrefix: 'pre-' });
+  // `cite-reader render` when the CLI is built (scripts/test.sh builds it in its Rust step), else
+  // the same renderer through the wasm build's render().
+  const cli = join(ROOT, 'target', 'debug', 'cite-reader');
+  let html;
+  if (existsSync(cli)) {
+    html = execFileSync(cli, ['render', '--options', '{"idPrefix":"pre-"}', NEWS], { encoding: 'utf8' });
+  } else {
+    console.log(`# ${cli} is not built: prerendering with the wasm render() instead`);
+    const { initSync, render } = await import('../../pkg/cite_reader.js');
+    initSync({ module: await readFile(join(ROOT, 'pkg', 'cite_reader_bg.wasm')) });
+    html = render(await readFile(NEWS, 'utf8'), { idPrefix: 'pre-' });
+  }
+  assert.match(html, /id="pre-pop-c1"/, 'rendered with the pre- prefix');
   const head = '<link rel="stylesheet" href="reader.css">';
   // Without script.
   const plain = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 760 } });
