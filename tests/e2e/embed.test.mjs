@@ -118,6 +118,16 @@ test('<cite-reader> from a child script: hover opens after the delay, the popup 
   await popup.hover({ position: { x: 10, y: 10 } });
   await page.waitForTimeout(600);
   assert.equal(await page.locator(POPUP).count(), 1, 'stays open while the pointer is on it');
+  // The link inside the note opens its own popup on hover; the note stays open under it.
+  const nested = popup.locator('a[data-citation]');
+  await nested.hover();
+  await page.locator(POPUP).nth(1).waitFor({ state: 'visible', timeout: 3000 });
+  assert.equal(await page.locator(POPUP).count(), 2, 'note and link popups both open');
+  await shot(page, 'embed-01b-hover-nested');
+  // Leaving both closes both after the grace delay.
+  await page.mouse.move(5, 700);
+  await page.locator(POPUP).first().waitFor({ state: 'detached', timeout: 3000 });
+  assert.equal(await page.locator(POPUP).count(), 0);
   // A click pins it; leaving no longer closes it; a click outside does.
   await marker.click();
   await page.mouse.move(900, 700);
