@@ -25,17 +25,23 @@ pub(crate) fn parse(input: &str) -> Article {
     let mut lines = Vec::new();
     // After a "Topics" heading, the short lines that follow are its entries.
     let mut in_tag_list = false;
+    // After a "Recommended" heading, the headline-like lines that follow are teasers.
+    let mut in_teasers = false;
     for raw in normalised.split('\n') {
         let line = raw.trim();
         if line.is_empty() {
             lines.push(Line::Blank);
         } else if boilerplate::is_boilerplate(line) {
             in_tag_list |= boilerplate::opens_tag_list(line);
+            in_teasers |= boilerplate::opens_teaser_list(line);
             lines.push(Line::Dropped(line.to_string()));
-        } else if in_tag_list && boilerplate::is_tag_item(line) {
+        } else if (in_tag_list && boilerplate::is_tag_item(line))
+            || (in_teasers && boilerplate::is_teaser_item(line))
+        {
             lines.push(Line::Dropped(line.to_string()));
         } else {
             in_tag_list = false;
+            in_teasers = false;
             lines.push(Line::Text(line.to_string()));
         }
     }
@@ -83,6 +89,10 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
             } else {
                 article.byline = Some(names);
                 article.byline_line = Some(line.to_string());
+                // "By A | Updated March 3, 2024": the time shares the byline's line.
+                if let Some(time) = header::trailing_timestamp(line) {
+                    article.timestamp.get_or_insert(time);
+                }
             }
         } else if header::is_timestamp(line) {
             // A second time ("Updated ...") is kept among the dropped lines, not lost.
@@ -99,6 +109,9 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
             // A bare name under the title, directly above the timestamp or an agency name.
             article.byline = Some(names);
             article.byline_line = Some(line.to_string());
+            if let Some(time) = header::trailing_timestamp(line) {
+                article.timestamp.get_or_insert(time);
+            }
         } else if header::is_agency_line(line) {
             furniture.push(i);
         } else if article.title.is_none()

@@ -244,6 +244,10 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     is_copyright(line, &lower)
+        || is_credit_line(line, &lower)
+        || is_contact_line(&lower)
+        || is_newsletter_blurb(&lower)
+        || is_print_note(&lower)
         || lower.ends_with(", opens new tab")
         || (lower.starts_with("reporting from ") && line.chars().count() <= 60)
         || is_gallery_counter(&lower)
@@ -251,6 +255,147 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         || is_comment_count(&lower)
         || is_breadcrumb(line)
         || is_caption(line, &lower)
+}
+
+/// Openings of the staff credits that close wire and newspaper articles.
+const CREDIT_OPENINGS: &[&str] = &[
+    "reporting by ",
+    "additional reporting by ",
+    "writing by ",
+    "editing by ",
+    "compiled by ",
+    "with files from ",
+    "with reporting by ",
+    "with additional reporting by ",
+];
+
+/// Lowercase words a staff credit contains besides names ("Reporting by A in B; Editing by C").
+const CREDIT_WORDS: &[&str] = &[
+    "by",
+    "and",
+    "in",
+    "from",
+    "with",
+    "editing",
+    "writing",
+    "reporting",
+    "additional",
+    "compiled",
+    "files",
+    "research",
+    "graphics",
+    "de",
+    "da",
+    "del",
+    "van",
+    "von",
+    "al",
+    "bin",
+];
+
+/// Endings of a contributor note ("Jane Doe in Lagos contributed to this report.").
+const CONTRIBUTED_ENDINGS: &[&str] = &[
+    "contributed to this report",
+    "contributed to this story",
+    "contributed to this article",
+    "contributed reporting",
+    "contributed research",
+];
+
+/// "Reporting by A in B; Editing by C", "With files from A", "A in B contributed to this report.":
+/// who helped write the article, named at its end. Only names and credit words may follow the
+/// opening, so "Reporting by the agency showed ..." stays prose.
+fn is_credit_line(line: &str, lower: &str) -> bool {
+    if line.chars().count() > 240 {
+        return false;
+    }
+    let trimmed = lower.trim_end_matches(['.', ')', ' ']);
+    if CONTRIBUTED_ENDINGS.iter().any(|e| trimmed.ends_with(e)) {
+        return line.split_whitespace().count() <= 25;
+    }
+    let lower = lower.trim_start_matches('(');
+    let Some(opening) = CREDIT_OPENINGS.iter().find(|o| lower.starts_with(*o)) else {
+        return false;
+    };
+    let rest = line
+        .trim_start_matches('(')
+        .get(opening.len()..)
+        .unwrap_or("");
+    rest.split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '/' | '(' | ')'))
+        .map(|w| w.trim_end_matches(['.', ':']))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.starts_with(char::is_uppercase)
+                || CREDIT_WORDS.contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// "Write to Jane Doe at jane@example.com", "Contact the author: jane@example.com".
+fn is_contact_line(lower: &str) -> bool {
+    lower.chars().count() <= 200
+        && lower.contains('@')
+        && ["write to ", "email ", "e-mail ", "contact ", "reach "]
+            .iter()
+            .any(|p| lower.starts_with(p))
+}
+
+/// "Get the day's top stories delivered to your inbox": a newsletter's pitch.
+fn is_newsletter_blurb(lower: &str) -> bool {
+    lower.chars().count() <= 200
+        && (lower.contains("to your inbox")
+            || lower.contains("in your inbox")
+            || (lower.contains("newsletter") && lower.contains("sign up")))
+}
+
+/// "A version of this article appears in print on ...".
+fn is_print_note(lower: &str) -> bool {
+    lower.chars().count() <= 300
+        && (lower.starts_with("a version of this article appears in print")
+            || lower.starts_with("a version of this story appears in print")
+            || lower.starts_with("this article appeared in print"))
+}
+
+/// Headings of a list of links to other articles ("Recommended", "Most read"), one teaser headline a
+/// line after them.
+const TEASER_HEADINGS: &[&str] = &[
+    "recommended",
+    "related",
+    "related stories",
+    "related articles",
+    "related coverage",
+    "more from",
+    "more stories",
+    "more on this story",
+    "most read",
+    "most popular",
+    "most viewed",
+    "read next",
+    "read more",
+    "you may also like",
+    "you might also like",
+    "top stories",
+    "trending",
+    "trending now",
+    "editor's picks",
+    "editors' picks",
+];
+
+/// Whether `line` opens a list of teaser headlines.
+pub(super) fn opens_teaser_list(line: &str) -> bool {
+    let lower = line.to_lowercase().replace('’', "'");
+    TEASER_HEADINGS.contains(&lower.trim_end_matches([':', '.']))
+}
+
+/// Whether `line` can be a teaser headline: a short line that does not end like prose.
+pub(super) fn is_teaser_item(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=16).contains(&words)
+        && line.chars().count() <= 120
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"‘'".contains(c))
+        && !line.ends_with(['.', ',', ':', ';', '"', '”', '’', '\''])
 }
 
 /// Bullets, bars and rules standing alone.

@@ -187,15 +187,14 @@ pub(super) fn byline(line: &str) -> Option<String> {
     let head = parts.next().unwrap_or(rest).trim();
     if let Some(tail) = parts.next() {
         let tail = tail.trim();
-        if !explicit
-            || tail.split_whitespace().count() > 6
-            || tail.ends_with(['.', '!', '?', '"', '”'])
-        {
+        let label = tail.split_whitespace().count() <= 6
+            && !tail.ends_with(['.', '!', '?', '"', '”']);
+        if !explicit || !(label || is_timestamp(tail)) {
             return None;
         }
     }
-    let rest = head;
-    let rest = rest.trim_end_matches([',', ';']).trim();
+    let located = strip_locations(head);
+    let rest = located.trim_end_matches([',', ';']).trim();
     // Drop a trailing agency or desk label after the last comma: "A, Reuters", "A, Staff Writer".
     let mut names = rest;
     let mut had_agency = false;
@@ -226,6 +225,104 @@ pub(super) fn byline(line: &str) -> Option<String> {
         return None;
     }
     Some(names.to_string())
+}
+
+/// The time printed on the same line after a byline's names: "By A | Updated March 3, 2024", "A ·
+/// March 3, 2024".
+pub(super) fn trailing_timestamp(line: &str) -> Option<String> {
+    let (_, tail) = line.split_once(['|', '•', '·', '—', '–'])?;
+    let tail = tail.trim();
+    is_timestamp(tail).then(|| tail.to_string())
+}
+
+/// Removes each reporter's location: "A in Lendava and B in Qaswan" → "A and B". A location is
+/// " in " followed by a capitalised word, up to the next ", " or " and ".
+fn strip_locations(names: &str) -> String {
+    let mut out = String::new();
+    let mut rest = names;
+    while !rest.is_empty() {
+        let cut = [", ", " and ", " & "]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|at| (at, sep.len())))
+            .min();
+        let (part, sep, next) = match cut {
+            Some((at, len)) => (&rest[..at], &rest[at..at + len], &rest[at + len..]),
+            None => (rest, "", ""),
+        };
+        let person = match part.find(" in ") {
+            Some(at) if part[at + 4..].starts_with(char::is_uppercase) => &part[..at],
+            _ => part,
+        };
+        out.push_str(person);
+        out.push_str(sep);
+        rest = next;
+    }
+    out
+}
+
+/// Lowercase job words that end a desk label written after the names ("Environment correspondent").
+const ROLE_WORDS: &[&str] = &[
+    "correspondent",
+    "reporter",
+    "editor",
+    "writer",
+    "columnist",
+    "producer",
+    "analyst",
+    "contributor",
+];
+
+/// Desk words that may precede a role word ("Chief Political correspondent").
+const DESK_WORDS: &[&str] = &[
+    "chief",
+    "senior",
+    "deputy",
+    "associate",
+    "assistant",
+    "contributing",
+    "staff",
+    "special",
+    "foreign",
+    "political",
+    "national",
+    "international",
+    "global",
+];
+
+/// "Jane Doe Environment correspondent" → "Jane Doe": a desk label printed straight after the
+/// name, recognised by its lowercase role word.
+fn strip_trailing_desk(names: &str) -> &str {
+    let words: Vec<(usize, &str)> = names
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let Some(&(_, last)) = words.last() else {
+        return names;
+    };
+    if !ROLE_WORDS.contains(&last) {
+        return names;
+    }
+    let mut keep = words.len() - 1;
+    // The subject of the desk ("Environment"), then any desk words before it.
+    if keep >= 3 {
+        keep -= 1;
+    }
+    while keep > 2
+        && words
+            .get(keep - 1)
+            .is_some_and(|(_, w)| DESK_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        keep -= 1;
+    }
+    match words.get(keep) {
+        Some(&(at, _)) => names[..at].trim_end(),
+        None => names,
+    }
 }
 
 fn strip_prefix_ci<'a>(line: &'a str, lower: &str, prefix: &str) -> Option<&'a str> {
@@ -285,14 +382,30 @@ pub(super) fn is_agency_line(line: &str) -> bool {
 /// The names of a byline without "By" ("Jane Doe", "Jane Doe and Ivo Lang", "Jane Doe in Lendava"),
 /// which only counts right above a timestamp or an agency line.
 pub(super) fn bare_byline(line: &str) -> Option<String> {
-    if line.chars().count() > 80 {
+    if line.chars().count() > 120 {
         return None;
     }
-    // "Jane Doe in Lendava": the reporter's location follows the names.
-    let names = match line.rfind(" in ") {
-        Some(at) if line[at + 4..].starts_with(|c: char| c.is_uppercase()) => &line[..at],
-        _ => line,
+    // "Jane Doe · The Daily" or "Jane Doe | March 3, 2024": an outlet or a time after a separator.
+    let head = match line.split_once(['|', '•', '·', '—', '–']) {
+        Some((head, tail)) => {
+            let tail = tail.trim();
+            let label = tail.split_whitespace().count() <= 6
+                && !tail.ends_with(['.', '!', '?', '"', '”', ',']);
+            if !(label || is_timestamp(tail)) {
+                return None;
+            }
+            head.trim()
+        }
+        None => line,
     };
+    // "Jane Doe, Science Editor".
+    let head = match head.rsplit_once(',') {
+        Some((names, desk)) if is_agency(desk.trim()) => names.trim(),
+        _ => head,
+    };
+    // "Jane Doe in Lendava": the reporter's location follows the names.
+    let located = strip_locations(head);
+    let names = strip_trailing_desk(&located);
     let words = names.split_whitespace().count();
     ((2..=8).contains(&words) && looks_like_names(names)).then(|| names.to_string())
 }
@@ -382,6 +495,8 @@ fn date_tokens_only(lower: &str) -> bool {
     let mut any = false;
     for t in tokens(lower) {
         any = true;
+        // "updated:" inside "PUBLISHED: 09:12 EST | UPDATED: 11:47 EST".
+        let t = if t.len() > 1 { t.trim_end_matches(':') } else { t };
         let bare = t.trim_end_matches('.');
         let ok = MONTHS.contains(&bare)
             || WEEKDAYS.contains(&bare)
@@ -490,10 +605,25 @@ pub(super) fn is_title_like(line: &str) -> bool {
     {
         return false;
     }
-    if line.ends_with('.') && !ends_with_abbreviation(line) {
+    if line.ends_with('.') && !ends_with_abbreviation(line) && !is_headline_case(line) {
         return false;
     }
     !line.ends_with([',', ';', ':'])
+}
+
+/// A headline in title case that may run to two short sentences ("A Town's Water Went Bad. Then
+/// the Blame Began."): most words capitalised, at most two sentences, no more than 20 words.
+fn is_headline_case(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let sentences = line.matches(". ").count() + 1;
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    (3..=20).contains(&words.len()) && sentences <= 2 && capitalised * 4 >= words.len() * 3
 }
 
 /// "... in the U.S." ends with a period that is part of an abbreviation.
