@@ -611,19 +611,17 @@ pub(super) fn is_title_like(line: &str) -> bool {
     !line.ends_with([',', ';', ':'])
 }
 
-/// A headline in title case that may run to two short sentences ("A Town's Water Went Bad. Then
-/// the Blame Began."): most words capitalised, at most two sentences, no more than 20 words.
+/// A headline of two short sentences in title case ("A Town's Water Went Bad. Then the Blame
+/// Began."): every word of four letters or more capitalised, no more than 20 words.
 fn is_headline_case(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let sentences = line.matches(". ").count() + 1;
-    let capitalised = words
-        .iter()
-        .filter(|w| {
-            w.trim_start_matches(|c: char| !c.is_alphanumeric())
-                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        })
-        .count();
-    (3..=20).contains(&words.len()) && sentences <= 2 && capitalised * 4 >= words.len() * 3
+    let two_sentences = line.matches(". ").count() == 1;
+    let title_case = words.iter().all(|w| {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        w.chars().filter(|c| c.is_alphabetic()).count() < 4
+            || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    });
+    (4..=20).contains(&words.len()) && two_sentences && title_case
 }
 
 /// "... in the U.S." ends with a period that is part of an abbreviation.
