@@ -311,9 +311,7 @@ fn schwartz_hearst(letters: &[char], long: &str) -> Option<usize> {
     // best[p] = (letters on word starts + content words before the start, start of the long
     // form, letters on word starts) for the letters so far, with the current letter at p.
     let mut best: Vec<Option<(usize, usize, usize)>> = (0..lower.len())
-        .map(|p| {
-            (lower[p] == letters[0] && word_start[p]).then(|| (1 + content_before[p], p, 1))
-        })
+        .map(|p| (lower[p] == letters[0] && word_start[p]).then(|| (1 + content_before[p], p, 1)))
         .collect();
     for &letter in &letters[1..] {
         let mut next = vec![None; lower.len()];
@@ -335,7 +333,8 @@ fn schwartz_hearst(letters: &[char], long: &str) -> Option<usize> {
     let start_byte = chars.get(start).map(|&(b, _)| b)?;
     let rest = &long[start_byte..];
     // One long word that contains the letters in order ("trihalomethanes, or THMs").
-    let one_word = !rest.trim().contains(char::is_whitespace) && rest.trim().chars().count() > n + 2;
+    let one_word =
+        !rest.trim().contains(char::is_whitespace) && rest.trim().chars().count() > n + 2;
     if at_starts * 2 < n && !one_word {
         return None;
     }
@@ -404,7 +403,10 @@ fn bracket_definitions(u: usize, text: &str, out: &mut Vec<Definition>) {
         let inner = inner_raw.trim();
         let inner_at = open + 1 + (inner_raw.len() - inner_raw.trim_start().len());
         let strict = short_letters(inner);
-        let loose = strict.is_none().then(|| word_short_letters(inner)).flatten();
+        let loose = strict
+            .is_none()
+            .then(|| word_short_letters(inner))
+            .flatten();
         if let Some(letters) = strict.or_else(|| loose.clone()) {
             // "Long Form (LF)"; a short form written as a word ("Sindicato Unido (Sunido)") only
             // after a capitalised name.

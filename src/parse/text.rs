@@ -329,6 +329,53 @@ mod tests {
     }
 
     #[test]
+    fn a_header_with_a_kicker_a_bare_byline_with_an_outlet_and_a_teaser_list() {
+        let text = "Harbour Works Stall. Then the Bills Arrive.\n\nExclusive: Port board papers show costs doubled while the contractor walked away\n\nIna Vell · Coastline Radio\n\nPosted: Jun 02, 2024 7:40 AM EST | Last Updated: 4 hours ago\n\nThe harbour works stopped in May.\n\nWith files from Ana Kiri\n\nRecommended\n\nTarnia’s rail strike enters its third week\n\nWhy is the old dam still standing?\n";
+        let a = parse(text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Harbour Works Stall. Then the Bills Arrive.")
+        );
+        assert!(a
+            .standfirst
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Exclusive: Port board")));
+        assert_eq!(a.byline.as_deref(), Some("Ina Vell"));
+        assert!(a.timestamp.is_some());
+        assert_eq!(a.blocks.len(), 1);
+        assert_eq!(
+            a.dropped,
+            vec![
+                "With files from Ana Kiri",
+                "Recommended",
+                "Tarnia’s rail strike enters its third week",
+                "Why is the old dam still standing?"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_byline_and_its_time_on_one_line() {
+        let text = "Grain Prices Climb on Export Ban\n\nTraders expect shortages to spread to neighbouring markets\n\nBy Ina Vell | Updated Feb. 9, 2023 8:05 am ET\n\nGrain prices rose.";
+        let a = parse(text);
+        assert_eq!(a.byline.as_deref(), Some("Ina Vell"));
+        assert_eq!(
+            a.timestamp.as_deref(),
+            Some("Updated Feb. 9, 2023 8:05 am ET")
+        );
+        assert!(a.standfirst.is_some());
+        assert_eq!(a.blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_teaser_list_ends_at_the_first_paragraph() {
+        let text = "Grain Prices Climb on Export Ban\n\nRelated\n\nFarmers Protest in Capital\n\nGrain prices rose on Monday, traders said.\n\nThe ban runs to June.";
+        let a = parse(text);
+        assert_eq!(a.dropped, vec!["Related", "Farmers Protest in Capital"]);
+        assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
     fn an_ordinary_first_sentence_keeps_its_dash() {
         let a = parse("Budget Talks Resume\n\nOfficials — who asked not to be named — said so.");
         assert_eq!(a.dateline, None);

@@ -325,8 +325,7 @@ fn is_credit_line(line: &str, lower: &str) -> bool {
         .map(|w| w.trim_end_matches(['.', ':']))
         .filter(|w| !w.is_empty())
         .all(|w| {
-            w.starts_with(char::is_uppercase)
-                || CREDIT_WORDS.contains(&w.to_lowercase().as_str())
+            w.starts_with(char::is_uppercase) || CREDIT_WORDS.contains(&w.to_lowercase().as_str())
         })
 }
 
@@ -525,7 +524,20 @@ fn is_caption(line: &str, lower: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_boilerplate;
+    use super::{is_boilerplate, is_teaser_item, opens_teaser_list};
+
+    #[test]
+    fn teaser_lists() {
+        assert!(opens_teaser_list("Recommended"));
+        assert!(opens_teaser_list("Editor’s picks"));
+        assert!(!opens_teaser_list("Recommended reading for the council"));
+        assert!(is_teaser_item("Tarnia’s rail strike enters its third week"));
+        assert!(is_teaser_item("Why is the old dam still standing?"));
+        assert!(!is_teaser_item(
+            "The council met on Monday and voted for the plan."
+        ));
+        assert!(!is_teaser_item("“We will not back down,” she said."));
+    }
 
     #[test]
     fn recognises_furniture() {
@@ -562,6 +574,14 @@ mod tests {
             "A protest outside the court last month.Credit...Petar Ivanov for The Daily",
             "(Reporting by Priya Lal; Editing by Tom Hogue)",
             "Reporting from Varna, Tarnia",
+            "Reporting by Priya Lal in Varna; Editing by Tom Hogue",
+            "With files from Ana Kiri",
+            "Additional reporting by Ana Kiri and Tom Hale",
+            "Harbour Post writer Ana Kiri in Sedra contributed to this report.",
+            "Write to Ana Kiri at ana.kiri@example.org",
+            "Get the best of our science coverage delivered to your inbox each week",
+            "A version of this article appears in print on June 2, 2024, Section B, Page 3.",
+            "Our Standards: The Trust Principles.",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -577,6 +597,10 @@ mod tests {
             "Related companies were not named in the filing.",
             "“We will not back down,” she said.",
             "Share prices fell 3% on Tuesday.",
+            "Reporting by the agency showed the losses were larger than thought.",
+            "With files from the archive, the historians rebuilt the timeline.",
+            "Write to the council, the residents were told, and wait.",
+            "Staff contributed to this report, the editor said in a note to readers on Monday.",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }

@@ -187,8 +187,8 @@ pub(super) fn byline(line: &str) -> Option<String> {
     let head = parts.next().unwrap_or(rest).trim();
     if let Some(tail) = parts.next() {
         let tail = tail.trim();
-        let label = tail.split_whitespace().count() <= 6
-            && !tail.ends_with(['.', '!', '?', '"', '”']);
+        let label =
+            tail.split_whitespace().count() <= 6 && !tail.ends_with(['.', '!', '?', '"', '”']);
         if !explicit || !(label || is_timestamp(tail)) {
             return None;
         }
@@ -496,7 +496,11 @@ fn date_tokens_only(lower: &str) -> bool {
     for t in tokens(lower) {
         any = true;
         // "updated:" inside "PUBLISHED: 09:12 EST | UPDATED: 11:47 EST".
-        let t = if t.len() > 1 { t.trim_end_matches(':') } else { t };
+        let t = if t.len() > 1 {
+            t.trim_end_matches(':')
+        } else {
+            t
+        };
         let bare = t.trim_end_matches('.');
         let ok = MONTHS.contains(&bare)
             || WEEKDAYS.contains(&bare)
@@ -830,6 +834,79 @@ mod tests {
     }
 
     #[test]
+    fn bylines_with_desks_outlets_locations_and_times() {
+        assert_eq!(
+            byline("By Ines Marlow, Health Editor").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            byline("By TOBIAS RENN, FOREIGN AFFAIRS REPORTER").as_deref(),
+            Some("TOBIAS RENN")
+        );
+        assert_eq!(
+            byline("By Ines Marlow | Updated Feb. 9, 2023 8:05 am ET").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            trailing_timestamp("By Ines Marlow | Updated Feb. 9, 2023 8:05 am ET").as_deref(),
+            Some("Updated Feb. 9, 2023 8:05 am ET")
+        );
+        assert_eq!(trailing_timestamp("By Ines Marlow | Harbour Post"), None);
+        assert_eq!(
+            byline("By Ines Marlow in Tarvik and Olu Benn in Sedra").as_deref(),
+            Some("Ines Marlow and Olu Benn")
+        );
+        assert_eq!(
+            bare_byline("Ines Marlow in Tarvik and Olu Benn in Sedra").as_deref(),
+            Some("Ines Marlow and Olu Benn")
+        );
+        assert_eq!(
+            bare_byline("Ines Marlow · Harbour Radio Network").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            bare_byline("Ines Marlow Transport correspondent").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            bare_byline("Ines Marlow Chief Political correspondent").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            bare_byline("Ines Marlow, Health Editor").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            bare_byline("Ines Marlow · She said the plan had failed."),
+            None
+        );
+    }
+
+    #[test]
+    fn titles_of_two_headline_sentences() {
+        assert!(is_title_like(
+            "The Bridge Was Closed. Then the Lawsuits Started."
+        ));
+        assert!(!is_title_like("The Pacific Council (PC) met."));
+        assert!(!is_title_like(
+            "The bridge was closed. Then the lawsuits started."
+        ));
+    }
+
+    #[test]
+    fn timestamps_with_labels_and_zones() {
+        for t in [
+            "PUBLISHED: 07:40 EST, 2 June 2024 | UPDATED: 10:05 EST, 2 June 2024",
+            "Posted: Jun 02, 2024 7:40 AM EST | Last Updated: 4 hours ago",
+            "June 2, 2024 | 07:40 am GMT+8",
+            "Published 6 hours ago",
+            "Feb. 9, 2023 at 8:05 a.m.",
+        ] {
+            assert!(is_timestamp(t), "{t}");
+        }
+    }
+
+    #[test]
     fn timestamps() {
         for t in [
             "Published 3:04 PM EDT, March 3, 2024",
@@ -868,6 +945,7 @@ mod tests {
             ("WASHINGTON, D.C. — The", "WASHINGTON, D.C.", "The"),
             ("Geneva — The", "Geneva", "The"),
             ("New Delhi -- Officials", "New Delhi", "Officials"),
+            ("MAPLE FALLS, Ore. — The", "MAPLE FALLS, Ore.", "The"),
         ];
         for (para, place, start) in cases {
             let d = dateline(para).unwrap_or_else(|| panic!("{para}"));
