@@ -46,6 +46,16 @@ pub(crate) fn parse(input: &str) -> Article {
         }
     }
     let body_from = read_header(&mut lines, &mut article);
+    if let Some(byline) = article.byline.as_deref() {
+        let authors = header::author_names(byline);
+        for line in lines.iter_mut().skip(body_from) {
+            if let Line::Text(t) = line {
+                if header::is_author_note(t, &authors) {
+                    *line = Line::Dropped(std::mem::take(t));
+                }
+            }
+        }
+    }
     article.dropped = lines
         .iter()
         .filter_map(|l| match l {

@@ -253,7 +253,7 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         || is_gallery_counter(&lower)
         || is_reading_time(&lower)
         || is_comment_count(&lower)
-        || is_breadcrumb(line)
+        || (is_breadcrumb(line) && !super::header::is_timestamp(line))
         || is_caption(line, &lower)
 }
 
@@ -597,6 +597,7 @@ mod tests {
             "Related companies were not named in the filing.",
             "“We will not back down,” she said.",
             "Share prices fell 3% on Tuesday.",
+            "June 2, 2024 | 07:40 am GMT+8",
             "Reporting by the agency showed the losses were larger than thought.",
             "With files from the archive, the historians rebuilt the timeline.",
             "Write to the council, the residents were told, and wait.",

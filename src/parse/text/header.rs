@@ -325,6 +325,38 @@ fn strip_trailing_desk(names: &str) -> &str {
     }
 }
 
+/// The separate names of a byline: "A, B and C" → ["A", "B", "C"].
+pub(super) fn author_names(byline: &str) -> Vec<String> {
+    byline
+        .split([','])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(str::trim)
+        .filter(|n| n.split_whitespace().count() >= 2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// A note about the article's own author ("Jane Doe is a reporter covering ...", "Jane Doe
+/// contributed reporting."): it opens with a byline name and speaks of reporting.
+pub(super) fn is_author_note(line: &str, authors: &[String]) -> bool {
+    if line.chars().count() > 300 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let about_work = ROLE_WORDS.iter().any(|r| lower.contains(r))
+        || lower.contains("contributed")
+        || lower.contains(" covers ");
+    about_work
+        && authors.iter().any(|a| {
+            line.strip_prefix(a.as_str()).is_some_and(|rest| {
+                [" is ", " was ", " contributed", " covers ", " reported"]
+                    .iter()
+                    .any(|v| rest.starts_with(v))
+            })
+        })
+}
+
 fn strip_prefix_ci<'a>(line: &'a str, lower: &str, prefix: &str) -> Option<&'a str> {
     if lower.starts_with(prefix) && line.is_char_boundary(prefix.len()) {
         line.get(prefix.len()..).map(str::trim)
@@ -880,6 +912,28 @@ mod tests {
             bare_byline("Ines Marlow · She said the plan had failed."),
             None
         );
+    }
+
+    #[test]
+    fn notes_about_the_author() {
+        let authors = author_names("Ines Marlow and Olu Benn");
+        assert_eq!(authors, vec!["Ines Marlow", "Olu Benn"]);
+        assert!(is_author_note(
+            "Ines Marlow is a reporter covering the northern coast.",
+            &authors
+        ));
+        assert!(is_author_note(
+            "Olu Benn contributed reporting from Sedra.",
+            &authors
+        ));
+        assert!(!is_author_note(
+            "Ines Marlow is the name of a ship that sank in 1911.",
+            &authors
+        ));
+        assert!(!is_author_note(
+            "Tom Hale is a reporter for the local paper.",
+            &authors
+        ));
     }
 
     #[test]
