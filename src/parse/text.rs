@@ -27,11 +27,19 @@ pub(crate) fn parse(input: &str) -> Article {
     let mut in_tag_list = false;
     // After a "Recommended" heading, the headline-like lines that follow are teasers.
     let mut in_teasers = false;
+    // After an "Image caption" label, the next line is the caption.
+    let mut caption_next = false;
     for raw in normalised.split('\n') {
         let line = raw.trim();
+        let after_caption_label = caption_next;
+        caption_next = false;
         if line.is_empty() {
+            caption_next = after_caption_label;
             lines.push(Line::Blank);
+        } else if after_caption_label && boilerplate::is_caption_text(line) {
+            lines.push(Line::Dropped(line.to_string()));
         } else if boilerplate::is_boilerplate(line) {
+            caption_next = boilerplate::opens_caption(line);
             in_tag_list |= boilerplate::opens_tag_list(line);
             in_teasers |= boilerplate::opens_teaser_list(line);
             lines.push(Line::Dropped(line.to_string()));
@@ -122,7 +130,13 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
             if let Some(time) = header::trailing_timestamp(line) {
                 article.timestamp.get_or_insert(time);
             }
-        } else if header::is_agency_line(line) {
+        } else if header::is_agency_line(line)
+            || (article.byline.is_some()
+                && article.timestamp.is_none()
+                && next.is_some_and(header::is_timestamp)
+                && header::is_outlet_name(line))
+        {
+            // An agency, a desk, or an outlet's name between the byline and the time.
             furniture.push(i);
         } else if article.title.is_none()
             && is_section_label(line)
@@ -375,6 +389,26 @@ mod tests {
         );
         assert!(a.standfirst.is_some());
         assert_eq!(a.blocks.len(), 1);
+    }
+
+    #[test]
+    fn an_outlet_line_a_labelled_caption_and_a_share_list() {
+        let text = "Ferry Fares Rise Again\n\nBy Ina Vell, for The Evening Courier\n\nThe Evening Courier\n\nLast modified on Mon 3 Jun 2024 07.12 GMT\n\nFares rose on Monday.\n\nImage caption,\nPassengers queue at the terminal\n\nThe operator blamed fuel costs.\n\nShare this with\nEmail\nFacebook\n";
+        let a = parse(text);
+        assert_eq!(a.byline.as_deref(), Some("Ina Vell"));
+        assert!(a.timestamp.is_some());
+        assert_eq!(
+            a.dropped,
+            vec![
+                "The Evening Courier",
+                "Image caption,",
+                "Passengers queue at the terminal",
+                "Share this with",
+                "Email",
+                "Facebook"
+            ]
+        );
+        assert_eq!(a.blocks.len(), 2);
     }
 
     #[test]

@@ -19,6 +19,8 @@ const JUNK_LINES: &[&str] = &[
     "share this story",
     "share article",
     "share via",
+    "share this with",
+    "share on",
     "listen to this article",
     "listen",
     "copy link",
@@ -209,7 +211,24 @@ const TAG_LIST_HEADINGS: &[&str] = &[
     "more on these topics",
     "filed under",
     "categories",
+    "share this with",
+    "share on",
+    "share via",
 ];
+
+/// Labels after which the next line is a photo caption ("Image caption,").
+const CAPTION_LABELS: &[&str] = &["image caption", "media caption", "caption"];
+
+/// Whether `line` labels the caption on the next line.
+pub(super) fn opens_caption(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    CAPTION_LABELS.contains(&lower.trim_end_matches([',', ':', '.', ' ']))
+}
+
+/// Whether `line` can be a caption: a short line, at most two sentences.
+pub(super) fn is_caption_text(line: &str) -> bool {
+    line.split_whitespace().count() <= 40 && line.matches(". ").count() <= 1
+}
 
 /// Whether `line` opens a list of topics, one a line.
 pub(super) fn opens_tag_list(line: &str) -> bool {
@@ -333,9 +352,16 @@ fn is_credit_line(line: &str, lower: &str) -> bool {
 fn is_contact_line(lower: &str) -> bool {
     lower.chars().count() <= 200
         && lower.contains('@')
-        && ["write to ", "email ", "e-mail ", "contact ", "reach "]
-            .iter()
-            .any(|p| lower.starts_with(p))
+        && [
+            "write to ",
+            "email ",
+            "e-mail ",
+            "contact ",
+            "reach ",
+            "follow ",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 /// "Get the day's top stories delivered to your inbox": a newsletter's pitch.
@@ -582,6 +608,7 @@ mod tests {
             "Get the best of our science coverage delivered to your inbox each week",
             "A version of this article appears in print on June 2, 2024, Section B, Page 3.",
             "Our Standards: The Trust Principles.",
+            "Follow Ana Kiri on X: @anakiri",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }

@@ -195,11 +195,13 @@ pub(super) fn byline(line: &str) -> Option<String> {
     }
     let located = strip_locations(head);
     let rest = located.trim_end_matches([',', ';']).trim();
-    // Drop a trailing agency or desk label after the last comma: "A, Reuters", "A, Staff Writer".
+    // Drop a trailing agency or desk label after the last comma: "A, Reuters", "A, Staff Writer",
+    // "A, for The Courier".
     let mut names = rest;
     let mut had_agency = false;
     if let Some(comma) = rest.rfind(',') {
         let last = rest[comma + 1..].trim();
+        let last = last.strip_prefix("for ").unwrap_or(last);
         if is_agency(last) {
             names = rest[..comma].trim();
             had_agency = true;
@@ -325,6 +327,17 @@ fn strip_trailing_desk(names: &str) -> &str {
     }
 }
 
+/// An outlet's name standing alone ("The Daily Courier"): two to five capitalised words, no
+/// sentence punctuation.
+pub(super) fn is_outlet_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !line.ends_with(['.', '!', '?', ',', ':', '"', '”'])
+}
+
 /// The separate names of a byline: "A, B and C" → ["A", "B", "C"].
 pub(super) fn author_names(byline: &str) -> Vec<String> {
     byline
@@ -438,6 +451,9 @@ pub(super) fn bare_byline(line: &str) -> Option<String> {
     // "Jane Doe in Lendava": the reporter's location follows the names.
     let located = strip_locations(head);
     let names = strip_trailing_desk(&located);
+    if names.starts_with("The ") {
+        return None;
+    }
     let words = names.split_whitespace().count();
     ((2..=8).contains(&words) && looks_like_names(names)).then(|| names.to_string())
 }
@@ -912,6 +928,13 @@ mod tests {
             bare_byline("Ines Marlow · She said the plan had failed."),
             None
         );
+        assert_eq!(bare_byline("The Evening Courier"), None);
+        assert_eq!(
+            byline("By Ines Marlow, for The Evening Courier").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert!(is_outlet_name("The Evening Courier"));
+        assert!(!is_outlet_name("The council met."));
     }
 
     #[test]
