@@ -136,17 +136,32 @@ impl Registry {
     /// The most recently mentioned organization whose name ends in `head` ("the ministry"); `*`
     /// stands for any organization that is not a country ("the company"), `+` for any publication.
     pub fn find_by_head(&self, head: &str, before: Pos) -> Option<usize> {
+        let org = |e: &Entity| e.kind == SourceKind::Organization && !e.country;
+        let public = |e: &Entity| e.tokens.iter().any(|t| words::is_public_body_word(t));
         match head {
             "" => return None,
+            // "the company": a company rather than a public body, if one was named.
             "*" => {
-                return self.recent(before, |e| e.kind == SourceKind::Organization && !e.country)
+                return self
+                    .recent(before, |e| org(e) && !public(e))
+                    .or_else(|| self.recent(before, org));
+            }
+            // "the regulator": a public body, if one was named.
+            "#" => {
+                return self
+                    .recent(before, |e| org(e) && public(e))
+                    .or_else(|| self.recent(before, org));
             }
             "+" => return self.recent(before, |e| e.kind == SourceKind::Publication),
             _ => {}
         }
         self.recent(before, |e| {
             matches!(e.kind, SourceKind::Organization | SourceKind::Publication)
-                && e.tokens.last().is_some_and(|t| t == head)
+                && (e.tokens.last().is_some_and(|t| t == head)
+                    // "the chamber" for "Chamber of Commerce"
+                    || e.tokens.windows(2).any(|w| {
+                        w[0] == head && matches!(w[1].as_str(), "of" | "for" | "on")
+                    }))
         })
     }
 
@@ -365,6 +380,21 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
         {
             b += 1;
         }
+        // "Chamber of Commerce", "Agency for Civil Protection": an organization word, "of", a name.
+        while b + 2 <= s.last
+            && words::is_organization_word(s.word(b))
+            && matches!(s.word(b + 1), "of" | "for" | "on")
+            && s.adjacent(b, b + 1)
+            && s.adjacent(b + 1, b + 2)
+            && s.namey(b + 2)
+            && !s.quoted(b + 2)
+            && !words::is_capitalized_function_word(s.word(b + 2))
+        {
+            b += 2;
+            while b < s.last && s.adjacent(b, b + 1) && !s.quoted(b + 1) && s.namey(b + 1) {
+                b += 1;
+            }
+        }
         let mut a = i;
         while a <= b && words::is_capitalized_function_word(s.word(a)) {
             a += 1;
@@ -455,7 +485,9 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         let existed = reg.find_named(&surface);
         let e = existed.unwrap_or_else(|| reg.get_or_add(&surface, kind, (s.unit, start, end)));
         if existed.is_none() {
-            let role = organization_premodifier(s, a).or_else(|| apposition(s, b));
+            let role = organization_premodifier(s, a)
+                .or_else(|| organization_descriptor(s, a))
+                .or_else(|| apposition(s, b));
             reg.entities[e].role = role;
         }
         return Some(mention(e));
@@ -491,6 +523,31 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     if let Some(e) = reg.find_named(&surface) {
         return Some(mention(e));
     }
+    // "Corvane" for "Corvane Semiconductor": the first word of an organization's name.
+    if a == b {
+        if let Some(e) = reg.entities.iter().rposition(|e| {
+            e.kind == SourceKind::Organization
+                && !e.country
+                && e.tokens.len() == 2
+                && e.tokens.first().is_some_and(|t| *t == surface)
+                && !e.tokens.last().is_some_and(|t| words::is_public_body_word(t))
+        }) {
+            reg.add_alias(e, &surface);
+            return Some(mention(e));
+        }
+    }
+    // "The railway operator, NAME," / "the city's main supplier, NAME": an organization.
+    if let Some(role) = organization_descriptor(s, a) {
+        let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
+        let ent = &mut reg.entities[e];
+        ent.role = ent.role.take().or(Some(role));
+        return Some(mention(e));
+    }
+    // "NAME's chief executive": a new name that has officers is an organization.
+    if possessive && possessive_of_role(s, b) {
+        let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
+        return Some(mention(e));
+    }
 
     // A new name: a person when the text gives a role or makes it speak.
     let premodifier = person_premodifier(s, a).or_else(|| pre_apposition(s, a));
@@ -514,12 +571,8 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         let e = reg.get_or_add(&surface, SourceKind::Person, (s.unit, start, end));
         let role = premodifier.or(appos).or(of_org);
         let ent = &mut reg.entities[e];
-        if let Some(r) = &role {
-            if r.contains("woman") {
-                ent.gender = Some(Gender::Female);
-            } else if r.contains("man") && !r.contains("human") {
-                ent.gender = Some(Gender::Male);
-            }
+        if let Some(g) = role.as_deref().and_then(role_gender) {
+            ent.gender = Some(g);
         }
         ent.role = ent.role.take().or(role);
         return Some(mention(e));
@@ -537,6 +590,30 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         return Some(mention(e));
     }
     None
+}
+
+/// The gender a role's words show ("spokeswoman", "chairman"); "managing" or "human" show none.
+pub(super) fn role_gender(role: &str) -> Option<Gender> {
+    role.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .find_map(|w| {
+            if w.ends_with("woman") || w.ends_with("women") {
+                Some(Gender::Female)
+            } else if (w.ends_with("man") || w.ends_with("men"))
+                && (w == "man" || words::is_role_noun(&w) || words::is_title(&capitalize(&w)))
+            {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        })
+}
+
+fn capitalize(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// "North Korean leader NAME": a role noun right before the name, with the words that qualify it.
@@ -562,6 +639,50 @@ fn person_premodifier(s: &Sentence, a: usize) -> Option<String> {
         q -= 1;
     }
     Some(span_text(s, q, p).to_string())
+}
+
+/// "the railway operator, NAME" / "the company NAME": a noun that names a kind of organization
+/// right before a new name, with the words that qualify it.
+fn organization_descriptor(s: &Sentence, a: usize) -> Option<String> {
+    let p = a.checked_sub(1)?;
+    let (tp, ta) = (s.toks.get(p)?, s.toks.get(a)?);
+    let gap = s.text.get(tp.full_end..ta.start)?;
+    if p < s.first || tp.possessive || !(gap == ", " || gap == " ") {
+        return None;
+    }
+    let noun = s.word(p);
+    let head = words::organization_head(noun)?;
+    if head == "+" || s.quoted(p) {
+        return None;
+    }
+    let mut q = p;
+    while q > s.first && p - q < 5 && s.loosely_adjacent(q - 1, q) {
+        let w = s.word(q - 1);
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        if (lower && (words::is_stop_word(w) || words::is_speech_verb(w)))
+            || words::is_capitalized_function_word(w)
+            || s.quoted(q - 1)
+        {
+            break;
+        }
+        q -= 1;
+    }
+    Some(span_text(s, q, p).to_string())
+}
+
+/// "NAME's chief executive" / "NAME's managing director": lowercase words then a role noun.
+fn possessive_of_role(s: &Sentence, b: usize) -> bool {
+    (b + 1..=s.last.min(b + 3))
+        .take_while(|&k| {
+            let w = s.word(k);
+            w.chars().next().is_some_and(char::is_lowercase) && s.adjacent(k - 1, k) || k == b + 1
+        })
+        .any(|k| {
+            let w = s.word(k);
+            w.chars().next().is_some_and(char::is_lowercase)
+                && words::is_role_noun(w)
+                && !matches!(w, "member" | "members" | "resident" | "residents")
+        })
 }
 
 /// "North Korea's state-run AGENCY": qualifying words before an organization's name.
@@ -685,7 +806,9 @@ fn pre_apposition(s: &Sentence, a: usize) -> Option<String> {
     }
     // The name must close the apposition with a comma.
     let b = (a..=s.last.min(a + 5)).find(|&k| !s.adjacent(k, k + 1))?;
-    if !s.text.get(s.toks.get(b)?.full_end..)?.starts_with(',') {
+    let close = s.toks.get(b)?.full_end;
+    let close = close + super::speakers::parenthetical_len(s.text.get(close..)?);
+    if !s.text.get(close..)?.starts_with(',') {
         return None;
     }
     let mut q = p;

@@ -79,6 +79,9 @@ pub(super) fn phrase_at(
     if j > s.last {
         return None;
     }
+    if let Some(found) = role_first_apposition(s, mentions, j) {
+        return Some(found);
+    }
     // Skip a determiner and possessive qualifiers to reach the head name ("North Korea's
     // state-run AGENCY", "the AGENCY").
     let mut k = j;
@@ -115,20 +118,83 @@ pub(super) fn phrase_at(
     unnamed_phrase(s, j)
 }
 
+/// "Corvane's chief executive, NAME," / "the city's mayor, NAME,": a role phrase, a comma, then a
+/// name closed by a comma. Returns the named entity and the byte after the closing comma.
+fn role_first_apposition(s: &Sentence, mentions: &[Mention], j: usize) -> Option<(Who, usize)> {
+    let mut k = j;
+    while k <= s.last && k < j + 8 {
+        if let Some(m) = mention_at(mentions, k) {
+            if !m.possessive {
+                return None;
+            }
+            k = m.last_tok + 1;
+            continue;
+        }
+        let w = s.word(k);
+        let t = s.toks.get(k)?;
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let determiner = matches!(
+            w,
+            "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "their" | "Their"
+        );
+        let linking = matches!(w, "of" | "for" | "at");
+        if lower
+            && !determiner
+            && !linking
+            && (words::is_speech_verb(w) || words::is_preposition(w))
+        {
+            return None;
+        }
+        let gap = s.text.get(t.full_end..)?;
+        if gap.starts_with(", ") {
+            if !lower || !words::is_role_noun(w) || t.possessive {
+                return None;
+            }
+            let m = mention_at(mentions, k + 1).filter(|m| !m.possessive)?;
+            // "NAME," or "NAME (pictured),"
+            let rest = m.end + parenthetical_len(s.text.get(m.end..)?);
+            return s
+                .text
+                .get(rest..)?
+                .starts_with(',')
+                .then_some((Who::Entity(m.entity), rest + 1));
+        }
+        if !gap.starts_with(' ') && !t.possessive {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The length of a parenthetical right at the start of `rest` (" (pictured)"), or 0.
+pub(super) fn parenthetical_len(rest: &str) -> usize {
+    let t = rest.trim_start_matches(' ');
+    if !t.starts_with('(') {
+        return 0;
+    }
+    match t.find(')') {
+        Some(p) if p < 40 => rest.len() - t.len() + p + 1,
+        _ => 0,
+    }
+}
+
 /// Lowercase words from `j` up to a verb, comma or the end of the clause, naming an unnamed source.
 fn unnamed_phrase(s: &Sentence, j: usize) -> Option<(Who, usize)> {
     let mut k = j;
     let mut head = false;
     let mut last = None;
+    let determined = words::is_source_determiner(&s.word(j).to_lowercase());
     while k <= s.last && k < j + 12 {
         let w = s.word(k);
         let relative = k > j && matches!(s.word(k - 1), "who" | "that");
-        if !w.chars().next().is_some_and(char::is_lowercase)
+        let first_cap = k == j && determined;
+        if !(first_cap || w.chars().next().is_some_and(char::is_lowercase))
             || (!relative && (words::is_speech_verb(w) || words::is_belief_verb(w)))
         {
             break;
         }
-        head |= words::is_unnamed_source_noun(w);
+        head |= words::is_unnamed_source_noun(w) || (determined && words::is_role_noun(w));
         last = Some(k);
         let t = s.toks.get(k)?;
         if s.text
@@ -210,8 +276,15 @@ pub(super) fn subject_before(
         let mut a = h;
         while a > floor.max(s.first) && h - a < 4 {
             let p = s.word(a - 1);
+            // "Industry analysts said", "Local residents said": a capital at the sentence start.
+            let opening = a - 1 == s.first
+                && !mentions.iter().any(|m| m.first_tok <= a - 1 && a - 1 <= m.last_tok)
+                && !words::is_capitalized_function_word(p)
+                || matches!(p, "A" | "An" | "The" | "Some" | "Many" | "Several" | "One" | "Other");
+            let p = if opening { p.to_lowercase() } else { p.to_string() };
+            let p = p.as_str();
             if !p.chars().next().is_some_and(char::is_lowercase)
-                || words::is_stop_word(p) && !matches!(p, "the" | "a" | "an")
+                || words::is_stop_word(p) && !words::is_source_determiner(p)
             {
                 break;
             }
@@ -223,7 +296,7 @@ pub(super) fn subject_before(
                 break;
             }
             a -= 1;
-            if matches!(p, "the" | "a" | "an") {
+            if words::is_source_determiner(p) {
                 break;
             }
         }

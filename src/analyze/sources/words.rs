@@ -725,7 +725,69 @@ pub(super) fn is_organization_word(word: &str) -> bool {
             | "Initiative"
             | "Project"
             | "Watch"
+            | "Chamber"
+            | "Cooperative"
+            | "Co-operative"
+            | "Consortium"
+            | "Semiconductor"
+            | "Semiconductors"
+            | "Motors"
+            | "Airlines"
+            | "Airways"
+            | "Pharmaceuticals"
+            | "Freight"
+            | "Logistics"
+            | "Securities"
+            | "Bancorp"
+            | "Insurance"
+            | "Electronics"
+            | "Chemicals"
+            | "Aerospace"
+            | "Telecom"
+            | "Ventures"
+            | "Enterprises"
+            | "Utilities"
+            | "Railways"
+            | "Shipping"
+            | "Mining"
     ) || is_publication_word(word)
+}
+
+/// Organization words of public bodies rather than companies ("Board", "Ministry").
+pub(super) fn is_public_body_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Ministry"
+            | "Department"
+            | "Agency"
+            | "Council"
+            | "Commission"
+            | "Committee"
+            | "Office"
+            | "Authority"
+            | "Board"
+            | "Bureau"
+            | "Administration"
+            | "Government"
+            | "Parliament"
+            | "Congress"
+            | "Senate"
+            | "Assembly"
+            | "Court"
+            | "Police"
+            | "Army"
+            | "Navy"
+            | "Service"
+            | "Union"
+            | "Organization"
+            | "Organisation"
+            | "Federation"
+            | "Fund"
+            | "Directorate"
+            | "Secretariat"
+            | "Embassy"
+            | "Chamber"
+    )
 }
 
 /// Capitalized words that make a name a publication or news outlet.
@@ -885,7 +947,58 @@ pub(super) fn is_unnamed_source_noun(word: &str) -> bool {
             | "protesters"
             | "locals"
             | "neighbors"
+            | "neighbours"
             | "owners"
+            | "owner"
+            | "groups"
+            | "dealers"
+            | "brokers"
+            | "broker"
+            | "shopkeepers"
+            | "merchants"
+            | "shoppers"
+            | "commuters"
+            | "drivers"
+            | "growers"
+            | "leaders"
+            | "unions"
+            | "voters"
+            | "users"
+            | "customers"
+            | "consumers"
+            | "investors"
+            | "economist"
+            | "strategists"
+            | "managers"
+            | "insurers"
+            | "lenders"
+            | "homeowners"
+            | "tenants"
+            | "villagers"
+            | "fishermen"
+            | "volunteers"
+            | "rescuers"
+            | "firefighters"
+    )
+}
+
+/// Determiners that open an unnamed source ("some analysts", "one shop owner", "a spokesman").
+pub(super) fn is_source_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "some"
+            | "many"
+            | "several"
+            | "one"
+            | "two"
+            | "three"
+            | "few"
+            | "other"
+            | "another"
+            | "most"
     )
 }
 
@@ -922,6 +1035,11 @@ pub(super) fn organization_head(word: &str) -> Option<&'static str> {
         "police" => "Police",
         "coalition" => "Coalition",
         "alliance" => "Alliance",
+        "chamber" => "Chamber",
+        "authority" => "Authority",
+        "cooperative" | "co-operative" => "Cooperative",
+        "operator" | "utility" | "supplier" | "chipmaker" | "consortium" | "developer" => "*",
+        "regulator" | "bloc" | "watchdog" => "#",
         _ => return None,
     })
 }
