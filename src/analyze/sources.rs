@@ -174,7 +174,16 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
     match who {
         Who::Entity(e) => *e,
         Who::Unnamed(phrase) => {
-            reg.get_or_add(phrase, SourceKind::Unnamed, (unit, at, at + phrase.len()))
+            let (name, role) = speakers::split_unnamed(phrase);
+            let e = reg.get_or_add(&name, SourceKind::Unnamed, (unit, at, at + phrase.len()));
+            if let Some(ent) = reg.entities.get_mut(e) {
+                if ent.role.is_none() {
+                    ent.role = role;
+                }
+            }
+            // A pronoun may refer back to it ("“…,” she said").
+            reg.record((unit, at), e);
+            e
         }
     }
 }
@@ -217,7 +226,10 @@ fn finish(
     let mut listed: Vec<usize> = (0..reg.entities.len())
         .filter(|&i| {
             let e = &reg.entities[i];
-            e.cited || (e.role.is_some() && e.kind == SourceKind::Person)
+            e.cited
+                || (e.role.is_some() && e.kind == SourceKind::Person)
+                // A publication the text names is a source of what it reports.
+                || e.kind == SourceKind::Publication
         })
         .collect();
     listed.sort_by_key(|&i| reg.entities[i].first);

@@ -380,6 +380,24 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
         {
             b += 1;
         }
+        // "Competition and Markets Office": names joined by "and" that end in an organization word.
+        if b + 2 <= s.last
+            && matches!(s.word(b + 1), "and" | "&")
+            && s.adjacent(b, b + 1)
+            && s.adjacent(b + 1, b + 2)
+            && s.namey(b + 2)
+            && !s.quoted(b + 2)
+        {
+            let mut c = b + 2;
+            while c < s.last && c < b + 6 && s.adjacent(c, c + 1) && s.namey(c + 1) {
+                c += 1;
+            }
+            if words::is_organization_word(s.word(c))
+                && !words::is_capitalized_function_word(s.word(b + 2))
+            {
+                b = c;
+            }
+        }
         // "Chamber of Commerce", "Agency for Civil Protection": an organization word, "of", a name.
         while b + 2 <= s.last
             && words::is_organization_word(s.word(b))
@@ -541,6 +559,27 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
         let ent = &mut reg.entities[e];
         ent.role = ent.role.take().or(Some(role));
+        return Some(mention(e));
+    }
+    // "NAME, which owns the mine," / "NAME, the municipal operator,": an organization.
+    let org_apposition = !possessive
+        && s.toks.get(b).and_then(|t| s.text.get(t.full_end..)).is_some_and(|r| {
+            r.starts_with(", which ")
+                || r.strip_prefix(", ").is_some_and(|r| {
+                    let phrase = r.split([',', '.', ';', '(']).next().unwrap_or("");
+                    let ws: Vec<&str> = phrase.split_whitespace().collect();
+                    ws.len() <= 6
+                        && ws.first().is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+                        && ws.last().is_some_and(|w| {
+                            words::organization_head(w).is_some_and(|h| h != "+")
+                        })
+                })
+        });
+    if org_apposition && !s.namey(b + 1) {
+        let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
+        if reg.entities[e].role.is_none() {
+            reg.entities[e].role = apposition_text(s, b);
+        }
         return Some(mention(e));
     }
     // "NAME's chief executive": a new name that has officers is an organization.
@@ -721,6 +760,14 @@ fn organization_premodifier(s: &Sentence, a: usize) -> Option<String> {
         q -= 1;
     }
     Some(span_text(s, q, p).to_string())
+}
+
+/// The words in commas right after token `b` ("the municipal operator"), unless a clause.
+fn apposition_text(s: &Sentence, b: usize) -> Option<String> {
+    let t = s.toks.get(b)?;
+    let rest = s.text.get(t.full_end..s.end)?.strip_prefix(", ")?;
+    let phrase = rest.split([',', ';', '(', '—']).next()?.trim().trim_end_matches('.');
+    (!phrase.starts_with("which") && !phrase.is_empty()).then(|| phrase.to_string())
 }
 
 /// "NAME, spokesperson for X,": a role in commas right after a name.

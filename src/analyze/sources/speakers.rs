@@ -41,13 +41,17 @@ pub(super) fn resolve_pronoun(reg: &Registry, p: Pronoun, pos: (usize, usize)) -
 }
 
 fn pronoun_target(reg: &Registry, p: Pronoun, pos: (usize, usize)) -> Option<usize> {
+    // "a senior nurse ..., said ... “…,” she said": one unnamed person.
+    let single = |e: &super::people::Entity| {
+        e.kind == SourceKind::Person
+            || e.kind == SourceKind::Unnamed
+                && e.tokens.first().is_some_and(|w| {
+                    matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "another")
+                })
+    };
     match p {
-        Pronoun::He => reg.recent(pos, |e| {
-            e.kind == SourceKind::Person && e.gender != Some(Gender::Female)
-        }),
-        Pronoun::She => reg.recent(pos, |e| {
-            e.kind == SourceKind::Person && e.gender != Some(Gender::Male)
-        }),
+        Pronoun::He => reg.recent(pos, |e| single(e) && e.gender != Some(Gender::Female)),
+        Pronoun::She => reg.recent(pos, |e| single(e) && e.gender != Some(Gender::Male)),
         Pronoun::It => reg.recent(pos, |e| e.kind != SourceKind::Person),
         Pronoun::They => reg
             .recent(pos, |e| e.kind != SourceKind::Person)
@@ -179,6 +183,70 @@ pub(super) fn parenthetical_len(rest: &str) -> usize {
     }
 }
 
+/// "One senior nurse at X, who spoke on condition of anonymity, said": an unnamed source at
+/// token `j` whose words run up to a comma (at or before token `k`) that opens a clause.
+fn unnamed_subject(s: &Sentence, j: usize, k: usize) -> Option<Who> {
+    let mut head = false;
+    let mut x = j;
+    while x <= k && x < j + 12 {
+        let w = s.word(x);
+        let lw = w.to_lowercase();
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        if lower && (words::is_speech_verb(w) || words::is_belief_verb(w) || words::is_filler(w))
+        {
+            return None;
+        }
+        head |= lower && x > j && (words::is_unnamed_source_noun(w) || words::is_role_noun(w))
+            || x == j && words::is_unnamed_source_noun(&lw);
+        if x == j && !(words::is_source_determiner(&lw) || head || x == s.first) {
+            return None;
+        }
+        let t = s.toks.get(x)?;
+        let rest = s.text.get(t.full_end..)?;
+        if let Some(r) = rest.strip_prefix(", ") {
+            let next_lower = r.chars().next().is_some_and(char::is_lowercase);
+            if !head || !next_lower {
+                return None;
+            }
+            let text = s.text.get(s.toks.get(j)?.start..t.full_end)?;
+            return Some(Who::Unnamed(text.to_string()));
+        }
+        if !rest.starts_with(' ') && !t.possessive {
+            return None;
+        }
+        x += 1;
+    }
+    None
+}
+
+/// An unnamed source as written ("a spokesman for the X Association") split into its name ("a
+/// spokesman") and, when a singular role noun heads it, its role ("spokesman for the X
+/// Association").
+pub(super) fn split_unnamed(phrase: &str) -> (String, Option<String>) {
+    let ws: Vec<&str> = phrase.split_whitespace().collect();
+    let singular = ws
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "another"));
+    if !singular {
+        return (phrase.to_string(), None);
+    }
+    let head = ws.iter().position(|w| {
+        words::is_role_noun(w) || words::is_unnamed_source_noun(w)
+    });
+    match head {
+        Some(h)
+            if ws.get(h + 1).is_some_and(|p| {
+                matches!(*p, "for" | "at" | "of" | "from" | "with" | "near" | "in" | "on")
+            }) =>
+        {
+            let name = ws[..=h].join(" ");
+            let role = ws[1..].join(" ");
+            (name, Some(role))
+        }
+        _ => (phrase.to_string(), None),
+    }
+}
+
 /// Lowercase words from `j` up to a verb, comma or the end of the clause, naming an unnamed source.
 fn unnamed_phrase(s: &Sentence, j: usize) -> Option<(Who, usize)> {
     let mut k = j;
@@ -239,6 +307,13 @@ pub(super) fn subject_before(
         .get(t.full_end..s.toks.get(k + 1)?.start)?
         .contains(',')
     {
+        let start = floor.max(s.first);
+        if let Some((who, _)) = role_first_apposition(s, mentions, start) {
+            return Some(who);
+        }
+        if let Some(who) = unnamed_subject(s, start, k) {
+            return Some(who);
+        }
         for m in mentions.iter() {
             if m.last_tok <= k && m.last_tok + 16 >= k && m.first_tok >= floor {
                 let after = s.toks.get(m.last_tok)?.full_end;
@@ -260,9 +335,31 @@ pub(super) fn subject_before(
             }
         }
     }
+    // "the chairwoman said": the person last named with that role.
+    if words::is_role_noun(w) && w.chars().next().is_some_and(char::is_lowercase) {
+        let definite = (k.saturating_sub(3).max(s.first)..k).any(|x| {
+            s.word(x).eq_ignore_ascii_case("the")
+                || mentions.iter().any(|m| m.last_tok == x && m.possessive)
+        });
+        if definite {
+            let noun = w.to_string();
+            if let Some(e) = reg.recent(pos_of(s, k), |e| {
+                e.kind == SourceKind::Person
+                    && e.role
+                        .as_deref()
+                        .is_some_and(|r| r.split_whitespace().any(|x| x == noun))
+            }) {
+                return Some(Who::Entity(e));
+            }
+        }
+    }
     // "people familiar with the matter said": the head noun may come a few words before the verb.
     let head = (k.saturating_sub(5).max(floor).max(s.first)..=k).find(|&h| {
-        words::is_unnamed_source_noun(&s.word(h).to_lowercase())
+        let w = s.word(h).to_lowercase();
+        (words::is_unnamed_source_noun(&w)
+            || (words::is_role_noun(&w)
+                && h > s.first
+                && words::is_source_determiner(&s.word(h - 1).to_lowercase())))
             && (h..k).all(|x| {
                 s.toks
                     .get(x)
@@ -277,8 +374,11 @@ pub(super) fn subject_before(
         while a > floor.max(s.first) && h - a < 4 {
             let p = s.word(a - 1);
             // "Industry analysts said", "Local residents said": a capital at the sentence start.
+            // (A one-word name there is a modifier: "Union leaders said".)
             let opening = a - 1 == s.first
-                && !mentions.iter().any(|m| m.first_tok <= a - 1 && a - 1 <= m.last_tok)
+                && !mentions.iter().any(|m| {
+                    m.first_tok <= a - 1 && a - 1 <= m.last_tok && m.last_tok > m.first_tok
+                })
                 && !words::is_capitalized_function_word(p)
                 || matches!(p, "A" | "An" | "The" | "Some" | "Many" | "Several" | "One" | "Other");
             let p = if opening { p.to_lowercase() } else { p.to_string() };
@@ -609,7 +709,9 @@ pub(super) fn resolve(
             };
         }
     }
-    if !embedded {
+    // Only a quotation that stands alone continues the last speaker's words; one introduced by
+    // other words ("a sign read: “…”") is not theirs.
+    if lead.is_empty() {
         if let Some(p) = previous {
             return Resolved {
                 who: Some(p.clone()),

@@ -748,8 +748,6 @@ pub(super) fn is_organization_word(word: &str) -> bool {
             | "Enterprises"
             | "Utilities"
             | "Railways"
-            | "Shipping"
-            | "Mining"
     ) || is_publication_word(word)
 }
 
