@@ -365,7 +365,22 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = s.first;
     while i <= s.last {
-        if s.quoted(i) || !s.namey(i) {
+        if s.quoted(i) {
+            i += 1;
+            continue;
+        }
+        // "the company", "the union": an alias of the organization it refers back to.
+        if s.word(i).eq_ignore_ascii_case("the") && i < s.last && !s.quoted(i + 1) {
+            let noun = s.word(i + 1);
+            if let (Some(h), Some(t)) = (words::organization_head(noun), s.toks.get(i)) {
+                let pos = (s.unit, t.start);
+                if let Some(e) = reg.find_by_head(h, pos) {
+                    reg.add_alias(e, &format!("the {noun}"));
+                    reg.record(pos, e);
+                }
+            }
+        }
+        if !s.namey(i) {
             i += 1;
             continue;
         }

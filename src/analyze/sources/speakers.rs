@@ -290,7 +290,9 @@ pub(super) fn subject_before(
     floor: usize,
 ) -> Option<Who> {
     let mut k = v.checked_sub(1)?;
-    while k > floor && words::is_filler(s.word(k)) {
+    // Fillers right before the verb ("has also said"), not the end of an apposition ("…, who
+    // was not authorised to speak publicly, said").
+    while k > floor && words::is_filler(s.word(k)) && gap_before_is_plain(s, k, k + 1) {
         k -= 1;
     }
     if k < floor || k < s.first {
@@ -328,7 +330,13 @@ pub(super) fn subject_before(
     if let Some(p) = words::pronoun(w) {
         return resolve_pronoun(reg, p, pos_of(s, k)).map(Who::Entity);
     }
-    if let Some(h) = words::organization_head(&w.to_lowercase()) {
+    // "the ministry said", but not "an inspector from the ministry said".
+    let in_phrase = k >= s.first + 2
+        && matches!(
+            s.word(k - 2),
+            "from" | "of" | "at" | "for" | "with" | "in" | "near" | "inside" | "within"
+        );
+    if let Some(h) = words::organization_head(&w.to_lowercase()).filter(|_| !in_phrase) {
         if k > s.first && s.word(k - 1).eq_ignore_ascii_case("the") {
             if let Some(e) = reg.find_by_head(h, pos_of(s, k)) {
                 return Some(Who::Entity(e));

@@ -1034,6 +1034,8 @@ pub(super) fn organization_head(word: &str) -> Option<&'static str> {
         "coalition" => "Coalition",
         "alliance" => "Alliance",
         "chamber" => "Chamber",
+        "directorate" => "Directorate",
+        "service" => "Service",
         "authority" => "Authority",
         "cooperative" | "co-operative" => "Cooperative",
         "operator" | "utility" | "supplier" | "chipmaker" | "consortium" | "developer" => "*",
