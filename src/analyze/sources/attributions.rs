@@ -95,7 +95,11 @@ fn subject_start(s: &Sentence, mentions: &[Mention], v: usize, who: &Who) -> Opt
     if let Who::Unnamed(text) = who {
         let end = s.toks.get(k)?.full_end;
         let from = s.toks.get(s.first)?.start;
-        return s.text.get(from..end)?.rfind(text.as_str()).map(|i| from + i);
+        return s
+            .text
+            .get(from..end)?
+            .rfind(text.as_str())
+            .map(|i| from + i);
     }
     s.toks.get(k).map(|t| t.start)
 }

@@ -563,7 +563,10 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
                 && !e.country
                 && e.tokens.len() == 2
                 && e.tokens.first().is_some_and(|t| *t == surface)
-                && !e.tokens.last().is_some_and(|t| words::is_public_body_word(t))
+                && !e
+                    .tokens
+                    .last()
+                    .is_some_and(|t| words::is_public_body_word(t))
         }) {
             reg.add_alias(e, &surface);
             return Some(mention(e));
@@ -578,18 +581,21 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     }
     // "NAME, which owns the mine," / "NAME, the municipal operator,": an organization.
     let org_apposition = !possessive
-        && s.toks.get(b).and_then(|t| s.text.get(t.full_end..)).is_some_and(|r| {
-            r.starts_with(", which ")
-                || r.strip_prefix(", ").is_some_and(|r| {
-                    let phrase = r.split([',', '.', ';', '(']).next().unwrap_or("");
-                    let ws: Vec<&str> = phrase.split_whitespace().collect();
-                    ws.len() <= 6
-                        && ws.first().is_some_and(|w| matches!(*w, "the" | "a" | "an"))
-                        && ws.last().is_some_and(|w| {
-                            words::organization_head(w).is_some_and(|h| h != "+")
-                        })
-                })
-        });
+        && s.toks
+            .get(b)
+            .and_then(|t| s.text.get(t.full_end..))
+            .is_some_and(|r| {
+                r.starts_with(", which ")
+                    || r.strip_prefix(", ").is_some_and(|r| {
+                        let phrase = r.split([',', '.', ';', '(']).next().unwrap_or("");
+                        let ws: Vec<&str> = phrase.split_whitespace().collect();
+                        ws.len() <= 6
+                            && ws.first().is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+                            && ws.last().is_some_and(|w| {
+                                words::organization_head(w).is_some_and(|h| h != "+")
+                            })
+                    })
+            });
     if org_apposition && !s.namey(b + 1) {
         let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
         if reg.entities[e].role.is_none() {
@@ -781,7 +787,11 @@ fn organization_premodifier(s: &Sentence, a: usize) -> Option<String> {
 fn apposition_text(s: &Sentence, b: usize) -> Option<String> {
     let t = s.toks.get(b)?;
     let rest = s.text.get(t.full_end..s.end)?.strip_prefix(", ")?;
-    let phrase = rest.split([',', ';', '(', '—']).next()?.trim().trim_end_matches('.');
+    let phrase = rest
+        .split([',', ';', '(', '—'])
+        .next()?
+        .trim()
+        .trim_end_matches('.');
     (!phrase.starts_with("which") && !phrase.is_empty()).then(|| phrase.to_string())
 }
 

@@ -192,8 +192,7 @@ fn unnamed_subject(s: &Sentence, j: usize, k: usize) -> Option<Who> {
         let w = s.word(x);
         let lw = w.to_lowercase();
         let lower = w.chars().next().is_some_and(char::is_lowercase);
-        if lower && (words::is_speech_verb(w) || words::is_belief_verb(w) || words::is_filler(w))
-        {
+        if lower && (words::is_speech_verb(w) || words::is_belief_verb(w) || words::is_filler(w)) {
             return None;
         }
         head |= lower && x > j && (words::is_unnamed_source_noun(w) || words::is_role_noun(w))
@@ -230,13 +229,16 @@ pub(super) fn split_unnamed(phrase: &str) -> (String, Option<String>) {
     if !singular {
         return (phrase.to_string(), None);
     }
-    let head = ws.iter().position(|w| {
-        words::is_role_noun(w) || words::is_unnamed_source_noun(w)
-    });
+    let head = ws
+        .iter()
+        .position(|w| words::is_role_noun(w) || words::is_unnamed_source_noun(w));
     match head {
         Some(h)
             if ws.get(h + 1).is_some_and(|p| {
-                matches!(*p, "for" | "at" | "of" | "from" | "with" | "near" | "in" | "on")
+                matches!(
+                    *p,
+                    "for" | "at" | "of" | "from" | "with" | "near" | "in" | "on"
+                )
             }) =>
         {
             let name = ws[..=h].join(" ");
@@ -388,8 +390,15 @@ pub(super) fn subject_before(
                     m.first_tok <= a - 1 && a - 1 <= m.last_tok && m.last_tok > m.first_tok
                 })
                 && !words::is_capitalized_function_word(p)
-                || matches!(p, "A" | "An" | "The" | "Some" | "Many" | "Several" | "One" | "Other");
-            let p = if opening { p.to_lowercase() } else { p.to_string() };
+                || matches!(
+                    p,
+                    "A" | "An" | "The" | "Some" | "Many" | "Several" | "One" | "Other"
+                );
+            let p = if opening {
+                p.to_lowercase()
+            } else {
+                p.to_string()
+            };
             let p = p.as_str();
             if !p.chars().next().is_some_and(char::is_lowercase)
                 || words::is_stop_word(p) && !words::is_source_determiner(p)
