@@ -52,6 +52,34 @@ pub(super) fn find(
         if (words::is_speech_verb(w) || words::is_belief_verb(w)) && !used_verbs.contains(&k) {
             // A verb only attributes when the clause goes on ("said that …", "believes the …"),
             // not at the end of a quotation's attribution.
+            let inverted = || {
+                // "…, five times the level before, said NAME, a marine underwriter."
+                let gap = s
+                    .toks
+                    .get(k.checked_sub(1)?)
+                    .zip(s.toks.get(k))
+                    .and_then(|(p, t)| s.text.get(p.full_end..t.start))?;
+                if k == s.first || !gap.contains(',') {
+                    return None;
+                }
+                let (who, end) = phrase_at(reg, s, mentions, k + 1)?;
+                let rest = s.text.get(end..)?;
+                (rest.is_empty() || rest.starts_with([',', '.', ';']))
+                    .then(|| (who, s.toks.get(k).map(|t| t.start), end))
+            };
+            if subject_before(reg, s, mentions, k, s.first).is_none() {
+                if let Some((who, Some(start), end)) = inverted() {
+                    if !speakers.contains(&who) {
+                        out.push(Found {
+                            start,
+                            end,
+                            who,
+                            cue: w.to_string(),
+                        });
+                    }
+                    continue;
+                }
+            }
             if let Some(who) = subject_before(reg, s, mentions, k, s.first) {
                 if speakers.contains(&who) {
                     continue;

@@ -499,7 +499,13 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
             ent.gender = gender;
         }
         if real_title && ent.role.is_none() {
-            ent.role = Some(span_text(s, a, t).to_string());
+            let title = span_text(s, a, t).to_string();
+            // "Senator NAME (D-Calif.), one of the bill's authors,": the title and the apposition.
+            let appos = if possessive { None } else { apposition(s, b) };
+            ent.role = Some(match appos {
+                Some(ap) => format!("{title}, {ap}"),
+                None => title,
+            });
         }
         if ent.role.is_none() && !possessive {
             let role = apposition(s, b).or_else(|| pre_apposition(s, a));
@@ -799,6 +805,8 @@ fn apposition_text(s: &Sentence, b: usize) -> Option<String> {
 fn apposition(s: &Sentence, b: usize) -> Option<String> {
     let t = s.toks.get(b)?;
     let rest = s.text.get(t.full_end..s.end)?;
+    // "NAME (D-Calif.), one of …" / "Fund (NIIF), a state fund …"
+    let rest = rest.get(super::speakers::parenthetical_len(rest)..)?;
     let phrase = rest.strip_prefix(", ")?;
     let mut cut = phrase
         .find([',', ';', '—', '(', ')', '“', '"'])
@@ -809,6 +817,17 @@ fn apposition(s: &Sentence, b: usize) -> Option<String> {
     let phrase = phrase.get(..cut)?.trim().trim_end_matches('.');
     let ws: Vec<&str> = phrase.split_whitespace().collect();
     let first = *ws.first()?;
+    // "who farms 800 hectares", "who lives near the crossing": what the person does.
+    if first == "who"
+        && ws.get(1).is_some_and(|w| {
+            w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !matches!(*w, "says" | "does" | "goes" | "thinks" | "believes" | "was")
+        })
+    {
+        return Some(phrase.to_string());
+    }
     if first == "who"
         && ws.get(1).is_some_and(|w| {
             matches!(
@@ -861,7 +880,11 @@ fn apposition(s: &Sentence, b: usize) -> Option<String> {
     }
     ws.iter()
         .take(5)
-        .any(|w| words::is_role_noun(w.trim_end_matches(['.', ','])))
+        .any(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            // "a state fund set up in 2020", "a trade bloc of five states"
+            words::is_role_noun(w) || words::organization_head(w).is_some_and(|h| h != "+")
+        })
         .then(|| phrase.to_string())
 }
 

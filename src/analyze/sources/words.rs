@@ -88,6 +88,10 @@ pub(super) fn is_title(word: &str) -> bool {
 
 /// Lowercase nouns that name a role ("spokesperson for ...", "leader", "an expert at ...").
 pub(super) fn is_role_noun(word: &str) -> bool {
+    // "secretary-general", "editor-in-chief", "director-general"
+    if word.contains('-') && !word.starts_with("co-") {
+        return word.split('-').any(|p| p != "general" && p != "chief" && is_role_noun(p));
+    }
     let w = word.trim_end_matches(['s', ',']);
     matches!(
         w,
@@ -191,6 +195,39 @@ pub(super) fn is_role_noun(word: &str) -> bool {
             | "biologist"
             | "geologist"
             | "hydrologist"
+            | "underwriter"
+            | "lecturer"
+            | "pharmacist"
+            | "accountant"
+            | "auditor"
+            | "planner"
+            | "surveyor"
+            | "dealer"
+            | "campaigner"
+            | "volunteer"
+            | "shopkeeper"
+            | "driver"
+            | "miner"
+            | "fisherman"
+            | "fisherwoman"
+            | "entrepreneur"
+            | "investor"
+            | "landlord"
+            | "paramedic"
+            | "surgeon"
+            | "midwife"
+            | "principal"
+            | "councillor"
+            | "councilor"
+            | "commissioner"
+            | "regulator"
+            | "steward"
+            | "curator"
+            | "priest"
+            | "pastor"
+            | "imam"
+            | "rabbi"
+            | "bishop"
     ) || (w.len() > 6 && w.ends_with("ologist"))
 }
 
@@ -255,6 +292,7 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
             | "confirmed"
             | "denied"
             | "testified"
+            | "accused"
             | "wrote,"
             | "recounted"
             | "maintained"
@@ -1035,6 +1073,10 @@ pub(super) fn organization_head(word: &str) -> Option<&'static str> {
         "alliance" => "Alliance",
         "chamber" => "Chamber",
         "directorate" => "Directorate",
+        "fund" => "Fund",
+        "trust" => "Trust",
+        "society" => "Society",
+        "institution" => "Institution",
         "service" => "Service",
         "authority" => "Authority",
         "cooperative" | "co-operative" => "Cooperative",
