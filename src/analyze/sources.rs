@@ -294,3 +294,205 @@ fn finish(
         warnings,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs the speech analysis over invented paragraphs.
+    fn analyze(paragraphs: &[&str]) -> SpeechFindings {
+        let units: Vec<Unit> = paragraphs
+            .iter()
+            .map(|p| Unit {
+                text: (*p).to_string(),
+                kind: UnitKind::Paragraph,
+            })
+            .collect();
+        let (abbreviations, _) = super::super::abbreviations::find(&units);
+        find(&units, &abbreviations)
+    }
+
+    fn source<'a>(f: &'a SpeechFindings, name: &str) -> Option<&'a Source> {
+        f.sources.iter().find(|s| s.name == name)
+    }
+
+    /// (kind, text, speaker name) of every citation, in the order found.
+    fn said(f: &SpeechFindings) -> Vec<(CitationKind, String, Option<String>)> {
+        f.marks
+            .iter()
+            .map(|m| {
+                let name = m.citation.source.as_ref().and_then(|id| {
+                    f.sources
+                        .iter()
+                        .find(|s| &s.id == id)
+                        .map(|s| s.name.clone())
+                });
+                (m.citation.kind, m.citation.text.clone(), name)
+            })
+            .collect()
+    }
+
+    fn speaker_of(f: &SpeechFindings, quote_start: &str) -> Option<String> {
+        said(f)
+            .into_iter()
+            .find(|(k, t, _)| *k == CitationKind::Quote && t.starts_with(quote_start))
+            .and_then(|(_, _, s)| s)
+    }
+
+    #[test]
+    fn a_role_before_the_name_after_a_quotation() {
+        let f = analyze(&[
+            "“We will build it here,” Tarsel's chief financial officer, Ines Drabek, said on Monday.",
+            "“The bridge is safe,” the county's engineer, Bo Lindqvist, told reporters.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "We will build").as_deref(),
+            Some("Ines Drabek")
+        );
+        assert_eq!(
+            speaker_of(&f, "The bridge").as_deref(),
+            Some("Bo Lindqvist")
+        );
+        let role = source(&f, "Ines Drabek").and_then(|s| s.role.clone());
+        assert!(role.is_some_and(|r| r.contains("chief financial officer")));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_role_first_apposition_and_a_name_in_parentheses() {
+        let f = analyze(&[
+            "Miravel Foods' managing director, Petra Sund, said the plan was ready. “We listened to farmers,” she said.",
+            "The lender's chief executive, Tor Vikane (pictured), told a trade paper that rates would rise. “The numbers are clear,” Mr. Vikane said.",
+        ]);
+        assert_eq!(speaker_of(&f, "We listened").as_deref(), Some("Petra Sund"));
+        assert_eq!(speaker_of(&f, "The numbers").as_deref(), Some("Tor Vikane"));
+        assert!(source(&f, "Vikane").is_none());
+        assert!(f
+            .sources
+            .iter()
+            .all(|s| s.kind != SourceKind::Person || s.name != "Miravel Foods"));
+    }
+
+    #[test]
+    fn a_definite_description_refers_back_to_the_organization() {
+        let f = analyze(&[
+            "The Varden Chamber of Industry welcomed the ruling. “It is overdue,” the chamber said in a statement.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "It is overdue").as_deref(),
+            Some("Varden Chamber of Industry")
+        );
+        let chamber = source(&f, "Varden Chamber of Industry");
+        assert!(chamber.is_some_and(|s| s.aliases.iter().any(|a| a == "the chamber")));
+    }
+
+    #[test]
+    fn organizations_without_an_organization_word_are_not_people() {
+        let f = analyze(&[
+            "The ferry operator, Nordlys Marine, said sailings would resume. Later the company said it had found “no structural damage.”",
+            "Halvik Semiconductor said on Monday it would hire 300 engineers.",
+            "Brisa Verde, which runs the city's buses, said fares would stay the same.",
+        ]);
+        for name in ["Nordlys Marine", "Halvik Semiconductor", "Brisa Verde"] {
+            assert_eq!(
+                source(&f, name).map(|s| s.kind),
+                Some(SourceKind::Organization),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            speaker_of(&f, "no structural damage").as_deref(),
+            Some("Nordlys Marine")
+        );
+    }
+
+    #[test]
+    fn unnamed_sources_keep_the_words_the_text_uses() {
+        let f = analyze(&[
+            "“I cannot afford it,” said one taxi driver, who asked not to be named.",
+            "Port officials said the channel was clear.",
+            "A senior diplomat, who spoke on condition of anonymity, said talks had stalled.",
+            "A spokeswoman for the Brannock Growers Association said prices would rise.",
+            "Wheat futures fell, and a target some traders called “far too high.”",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "I cannot afford").as_deref(),
+            Some("one taxi driver")
+        );
+        for name in ["Port officials", "A senior diplomat", "A spokeswoman"] {
+            assert_eq!(
+                source(&f, name).map(|s| s.kind),
+                Some(SourceKind::Unnamed),
+                "{name}"
+            );
+        }
+        let role = source(&f, "A spokeswoman").and_then(|s| s.role.clone());
+        assert!(role.is_some_and(|r| r.contains("Brannock Growers Association")));
+        assert_eq!(
+            speaker_of(&f, "far too high").as_deref(),
+            Some("some traders")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_can_refer_to_one_unnamed_person() {
+        let f = analyze(&[
+            "Sela Brandt, the clinic's director, said waits had doubled.",
+            "One junior doctor at the clinic, who was not authorised to speak, said beds ran out daily. “We improvise every night,” she said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "We improvise").as_deref(),
+            Some("One junior doctor")
+        );
+    }
+
+    #[test]
+    fn a_quotation_introduced_by_other_words_is_not_the_last_speaker_s() {
+        let f = analyze(&[
+            "“The plan is sound,” said Kaia Morrow, the council leader.",
+            "Outside the hall, a banner read: “Hands off our river.”",
+        ]);
+        assert_eq!(speaker_of(&f, "The plan").as_deref(), Some("Kaia Morrow"));
+        assert_eq!(speaker_of(&f, "Hands off"), None);
+    }
+
+    #[test]
+    fn inverted_attribution_and_publications() {
+        let f = analyze(&[
+            "Prices will fall by spring, said Rune Halvorsen, an economist at Dalby Bank.",
+            "Mayor Ola Brenn told the Fjordby Gazette that the bridge would reopen.",
+        ]);
+        let found = said(&f);
+        assert!(found
+            .iter()
+            .any(|(k, _, s)| *k == CitationKind::Attribution
+                && s.as_deref() == Some("Rune Halvorsen")));
+        assert_eq!(
+            source(&f, "Fjordby Gazette").map(|s| s.kind),
+            Some(SourceKind::Publication)
+        );
+    }
+
+    #[test]
+    fn the_role_noun_refers_back_to_the_person_named_with_it() {
+        let f = analyze(&[
+            "The board's chairwoman, Sigrid Vale, opened the meeting.",
+            "The chairwoman said the vote would wait until June.",
+        ]);
+        assert!(said(&f).iter().any(
+            |(k, _, s)| *k == CitationKind::Attribution && s.as_deref() == Some("Sigrid Vale")
+        ));
+    }
+
+    #[test]
+    fn gender_comes_from_role_words_not_from_letters_inside_them() {
+        use people::role_gender;
+        use words::Gender;
+        assert_eq!(role_gender("managing director"), None);
+        assert_eq!(role_gender("human rights lawyer"), None);
+        assert_eq!(
+            role_gender("a spokeswoman for the club"),
+            Some(Gender::Female)
+        );
+        assert_eq!(role_gender("the party chairman"), Some(Gender::Male));
+    }
+}

@@ -218,6 +218,41 @@ fn unnamed_subject(s: &Sentence, j: usize, k: usize) -> Option<Who> {
     None
 }
 
+/// "a spokesman for the X Association" / "one inspector at X": an unnamed person whose phrase
+/// ends in the organization's name (tokens `first..=last`).
+fn unnamed_with_organization(s: &Sentence, first: usize, last: usize, floor: usize) -> Option<Who> {
+    let mut p = first.checked_sub(1)?;
+    if s.word(p) == "the" {
+        p = p.checked_sub(1)?;
+    }
+    if p <= floor.max(s.first) || !matches!(s.word(p), "for" | "at" | "of" | "from" | "with") {
+        return None;
+    }
+    let noun = p - 1;
+    let w = s.word(noun);
+    if !(words::is_role_noun(w) || words::is_unnamed_source_noun(w))
+        || !w.chars().next().is_some_and(char::is_lowercase)
+    {
+        return None;
+    }
+    let mut a = noun;
+    while a > floor.max(s.first) && noun - a < 4 {
+        let d = s.word(a - 1).to_lowercase();
+        a -= 1;
+        if words::is_source_determiner(&d) {
+            if d == "the" {
+                return None;
+            }
+            let (x, y) = (s.toks.get(a)?.start, s.toks.get(last)?.full_end);
+            return Some(Who::Unnamed(s.text.get(x..y)?.to_string()));
+        }
+        if !d.chars().next().is_some_and(char::is_lowercase) || words::is_stop_word(&d) {
+            return None;
+        }
+    }
+    None
+}
+
 /// An unnamed source as written ("a spokesman for the X Association") split into its name ("a
 /// spokesman") and, when a singular role noun heads it, its role ("spokesman for the X
 /// Association").
@@ -302,6 +337,10 @@ pub(super) fn subject_before(
     }
     if let Some(m) = mention_ending_at(mentions, k) {
         if !m.possessive && gap_before_is_plain(s, k, v) {
+            // "a spokeswoman for the X Association said": the unnamed person, not X.
+            if let Some(who) = unnamed_with_organization(s, m.first_tok, k, floor) {
+                return Some(who);
+            }
             return Some(Who::Entity(m.entity));
         }
     }

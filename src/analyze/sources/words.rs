@@ -90,7 +90,9 @@ pub(super) fn is_title(word: &str) -> bool {
 pub(super) fn is_role_noun(word: &str) -> bool {
     // "secretary-general", "editor-in-chief", "director-general"
     if word.contains('-') && !word.starts_with("co-") {
-        return word.split('-').any(|p| p != "general" && p != "chief" && is_role_noun(p));
+        return word
+            .split('-')
+            .any(|p| p != "general" && p != "chief" && is_role_noun(p));
     }
     let w = word.trim_end_matches(['s', ',']);
     matches!(
