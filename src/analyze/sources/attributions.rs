@@ -105,6 +105,14 @@ fn subject_start(s: &Sentence, mentions: &[Mention], v: usize, who: &Who) -> Opt
     while k > s.first && words::is_filler(s.word(k)) {
         k -= 1;
     }
+    if let Who::Unnamed(text) = who {
+        // The phrase may end in a name: "officials at the X Board said".
+        let end = s.toks.get(k)?.full_end;
+        let from = s.toks.get(s.first)?.start;
+        if let Some(i) = s.text.get(from..end)?.rfind(text.as_str()) {
+            return Some(from + i);
+        }
+    }
     if let Some(m) = mentions.iter().find(|m| m.last_tok == k) {
         return Some(m.start);
     }

@@ -807,6 +807,16 @@ fn apposition(s: &Sentence, b: usize) -> Option<String> {
     let rest = s.text.get(t.full_end..s.end)?;
     // "NAME (D-Calif.), one of …" / "Fund (NIIF), a state fund …"
     let rest = rest.get(super::speakers::parenthetical_len(rest)..)?;
+    // "NAME, 67, a retired teacher"
+    let rest = match rest.strip_prefix(", ").map(|r| {
+        let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (r, digits)
+    }) {
+        Some((r, d)) if (1..=3).contains(&d) && r.get(d..).is_some_and(|x| x.starts_with(", ")) => {
+            r.get(d..)?
+        }
+        _ => rest,
+    };
     let phrase = rest.strip_prefix(", ")?;
     let mut cut = phrase
         .find([',', ';', '—', '(', ')', '“', '"'])
@@ -895,10 +905,9 @@ fn pre_apposition(s: &Sentence, a: usize) -> Option<String> {
     if p < s.first || s.text.get(tp.full_end..ta.start)? != ", " {
         return None;
     }
-    let noun = s.word(p);
-    if !noun.chars().next().is_some_and(char::is_lowercase) || !words::is_role_noun(noun) {
-        return None;
-    }
+    // "the mayor of Sobral, NAME," / "the head of the Port Authority, NAME,": the role noun
+    // before "of", "for" or "at" and a name.
+    let p = role_noun_before(s, p)?;
     // The name must close the apposition with a comma.
     let b = (a..=s.last.min(a + 5)).find(|&k| !s.adjacent(k, k + 1))?;
     let close = s.toks.get(b)?.full_end;
@@ -918,7 +927,32 @@ fn pre_apposition(s: &Sentence, a: usize) -> Option<String> {
         }
         q -= 1;
     }
-    Some(span_text(s, q, p).to_string())
+    Some(span_text(s, q, a - 1).to_string())
+}
+
+/// The token of the role noun that heads the phrase ending at token `p`: `p` itself, or the noun
+/// before "of"/"for"/"at" a few words back ("mayor of Sobral", "head of the Port Authority").
+fn role_noun_before(s: &Sentence, p: usize) -> Option<usize> {
+    let is_role = |k: usize| {
+        let w = s.word(k);
+        w.chars().next().is_some_and(char::is_lowercase) && words::is_role_noun(w)
+    };
+    if is_role(p) {
+        return Some(p);
+    }
+    let mut k = p;
+    while k > s.first && p - k < 6 {
+        let w = s.word(k);
+        if matches!(w, "of" | "for" | "at") {
+            return (k > s.first && is_role(k - 1) && s.adjacent(k - 1, k)).then_some(k - 1);
+        }
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !(capital || w == "the") || !s.loosely_adjacent(k - 1, k) || s.quoted(k) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// "NAME of the ORGANIZATION": the organization as a role.

@@ -126,6 +126,7 @@ pub(super) fn phrase_at(
 /// name closed by a comma. Returns the named entity and the byte after the closing comma.
 fn role_first_apposition(s: &Sentence, mentions: &[Mention], j: usize) -> Option<(Who, usize)> {
     let mut k = j;
+    let mut saw_role_of = false;
     while k <= s.last && k < j + 8 {
         if let Some(m) = mention_at(mentions, k) {
             if !m.possessive {
@@ -142,6 +143,9 @@ fn role_first_apposition(s: &Sentence, mentions: &[Mention], j: usize) -> Option
             "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "their" | "Their"
         );
         let linking = matches!(w, "of" | "for" | "at");
+        if linking && k > j && words::is_role_noun(s.word(k - 1)) {
+            saw_role_of = true;
+        }
         if lower
             && !determiner
             && !linking
@@ -151,7 +155,9 @@ fn role_first_apposition(s: &Sentence, mentions: &[Mention], j: usize) -> Option
         }
         let gap = s.text.get(t.full_end..)?;
         if gap.starts_with(", ") {
-            if !lower || !words::is_role_noun(w) || t.possessive {
+            // "the chief executive, NAME," or "the mayor of Sobral, NAME,"
+            let role_ok = lower && words::is_role_noun(w) || k > j && saw_role_of;
+            if !role_ok || t.possessive {
                 return None;
             }
             let m = mention_at(mentions, k + 1).filter(|m| !m.possessive)?;
@@ -230,10 +236,17 @@ fn unnamed_with_organization(s: &Sentence, first: usize, last: usize, floor: usi
     }
     let noun = p - 1;
     let w = s.word(noun);
-    if !(words::is_role_noun(w) || words::is_unnamed_source_noun(w))
-        || !w.chars().next().is_some_and(char::is_lowercase)
+    let start = floor.max(s.first);
+    let lw = w.to_lowercase();
+    if !(words::is_role_noun(&lw) || words::is_unnamed_source_noun(&lw))
+        || !(noun == start || w.chars().next().is_some_and(char::is_lowercase))
     {
         return None;
+    }
+    // "Residents of X said", "officials at X said": a plural source opening the clause.
+    if noun == start && words::is_unnamed_source_noun(&lw) && lw.ends_with('s') {
+        let (x, y) = (s.toks.get(noun)?.start, s.toks.get(last)?.full_end);
+        return Some(Who::Unnamed(s.text.get(x..y)?.to_string()));
     }
     let mut a = noun;
     while a > floor.max(s.first) && noun - a < 4 {
@@ -415,7 +428,9 @@ pub(super) fn subject_before(
                     .zip(s.toks.get(x + 1))
                     .and_then(|(p, n)| s.text.get(p.full_end..n.start))
                     .is_some_and(|g| g.trim().is_empty())
-                    && s.word(x + 1).chars().next().is_some_and(char::is_lowercase)
+                    && (s.word(x + 1).chars().next().is_some_and(char::is_lowercase)
+                        // "residents of Sobral said"
+                        || (h..=x).any(|y| matches!(s.word(y), "of" | "from" | "in" | "at" | "near")))
             })
     });
     if let Some(h) = head {
