@@ -440,9 +440,9 @@ pub(super) fn subject_before(
             // "Industry analysts said", "Local residents said": a capital at the sentence start.
             // (A one-word name there is a modifier: "Union leaders said".)
             let opening = a - 1 == s.first
-                && !mentions.iter().any(|m| {
-                    m.first_tok <= a - 1 && a - 1 <= m.last_tok && m.last_tok > m.first_tok
-                })
+                && !mentions
+                    .iter()
+                    .any(|m| m.first_tok < a && a - 1 <= m.last_tok && m.last_tok > m.first_tok)
                 && !words::is_capitalized_function_word(p)
                 || matches!(
                     p,

@@ -108,7 +108,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         // Federation") the mark belongs to the name.
         if word.ends_with('s') && chars.get(j).is_some_and(|&(_, c)| c == '\'' || c == '’') {
             let after = chars.get(j + 1).map(|&(_, c)| c);
-            if after.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';')) {
+            if after.map_or(true, |c| c.is_whitespace() || matches!(c, ',' | '.' | ';')) {
                 let next_upper = chars.get(j + 2).is_some_and(|&(_, c)| c.is_uppercase());
                 let mark_end = chars.get(j + 1).map_or(text.len(), |&(b, _)| b);
                 if word.chars().next().is_some_and(char::is_uppercase) && next_upper {
