@@ -827,14 +827,23 @@ fn apposition(s: &Sentence, b: usize) -> Option<String> {
     let phrase = phrase.get(..cut)?.trim().trim_end_matches('.');
     let ws: Vec<&str> = phrase.split_whitespace().collect();
     let first = *ws.first()?;
-    // "who farms 800 hectares", "who lives near the crossing": what the person does.
+    // "who farms 800 hectares", "who lives near the crossing", "who has held a season ticket
+    // since 1984": what the person does or has done.
+    let perfect = matches!(ws.get(1), Some(&"has") | Some(&"had"))
+        && ws
+            .get(2)
+            .is_some_and(|w| w.ends_with("ed") || matches!(*w, "held" | "run" | "led" | "been"))
+        && !ws
+            .get(2)
+            .is_some_and(|w| words::is_speech_verb(w) || words::is_belief_verb(w));
     if first == "who"
-        && ws.get(1).is_some_and(|w| {
-            w.len() > 3
-                && w.ends_with('s')
-                && !w.ends_with("ss")
-                && !matches!(*w, "says" | "does" | "goes" | "thinks" | "believes" | "was")
-        })
+        && (perfect
+            || ws.get(1).is_some_and(|w| {
+                w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !matches!(*w, "says" | "does" | "goes" | "thinks" | "believes" | "was")
+            }))
     {
         return Some(phrase.to_string());
     }

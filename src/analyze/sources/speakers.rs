@@ -415,6 +415,10 @@ pub(super) fn subject_before(
             }
         }
     }
+    // "a fight with residents who say …": a relative clause, not an attribution of its own.
+    if matches!(w, "who" | "which" | "that") {
+        return None;
+    }
     // "people familiar with the matter said": the head noun may come a few words before the verb.
     let head = (k.saturating_sub(5).max(floor).max(s.first)..=k).find(|&h| {
         let w = s.word(h).to_lowercase();
