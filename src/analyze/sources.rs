@@ -169,6 +169,15 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
     finish(reg, pending, metonyms, warnings)
 }
 
+/// Whether `words` occurs in `text` as whole words.
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(i, _)| {
+        let before = text.get(..i).and_then(|b| b.chars().next_back());
+        let after = text.get(i + words.len()..).and_then(|a| a.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// The entity for a speaker; an unnamed source becomes one on first use.
 fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
     match who {
@@ -232,6 +241,27 @@ fn finish(
                 || e.kind == SourceKind::Publication
         })
         .collect();
+    // An organization named in a listed person's role ("Velmora Aqua's managing director") is
+    // a source too: the popup of the role can point at it.
+    let roles: Vec<String> = listed
+        .iter()
+        .filter_map(|&i| reg.entities.get(i))
+        .filter(|e| e.kind == SourceKind::Person)
+        .filter_map(|e| e.role.clone())
+        .collect();
+    for (i, e) in reg.entities.iter().enumerate() {
+        if e.kind != SourceKind::Organization || e.country || listed.contains(&i) {
+            continue;
+        }
+        let named = |r: &String| {
+            std::iter::once(&e.name)
+                .chain(e.aliases.iter().filter(|a| !a.starts_with("the ")))
+                .any(|n| contains_words(r, n))
+        };
+        if roles.iter().any(named) {
+            listed.push(i);
+        }
+    }
     listed.sort_by_key(|&i| reg.entities[i].first);
     let id_of = |e: usize| {
         listed

@@ -499,13 +499,21 @@ fn cue_from(s: &Sentence, v: usize) -> Option<String> {
     let mut k = v;
     while k < s.last && k < v + 5 {
         let t = s.toks.get(k)?;
+        let next = s.toks.get(k + 1)?;
         if s.text
-            .get(t.full_end..)
-            .is_some_and(|r| r.starts_with([',', '.', ';', ':', '“', '"', '—', '(']))
+            .get(t.full_end..next.start)
+            .is_some_and(|g| g.contains([',', '.', ';', ':', '“', '"', '—', '(']))
         {
             break;
         }
-        let next = s.toks.get(k + 1)?;
+        // "said Senator NAME": the name is the speaker, not the cue ("told Reuters" is).
+        let verb = s.word(v);
+        if k == v
+            && !matches!(verb, "told" | "tells")
+            && s.word(k + 1).chars().next().is_some_and(char::is_uppercase)
+        {
+            break;
+        }
         if s.text.get(next.start..next.end).is_some_and(|w| {
             matches!(
                 w,
