@@ -403,6 +403,20 @@ mod tests {
     }
 
     #[test]
+    fn an_apposition_before_a_phrase_quoted_in_the_clause() {
+        let f = analyze(&[
+            "The pact is run by the Western Timber Council (W.T.C.), a trade body of six states.",
+            "A W.T.C. spokesman, Arno Kessel, said the council's members had “no reason to worry.”",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "no reason to worry").as_deref(),
+            Some("Arno Kessel")
+        );
+        let council = source(&f, "Western Timber Council");
+        assert!(council.is_some_and(|s| s.aliases.iter().any(|a| a == "W.T.C.")));
+    }
+
+    #[test]
     fn a_definite_description_refers_back_to_the_organization() {
         let f = analyze(&[
             "The Varden Chamber of Industry welcomed the ruling. “It is overdue,” the chamber said in a statement.",

@@ -171,15 +171,16 @@ impl Registry {
         if let Some(long) = self
             .abbreviations
             .iter()
-            .find(|a| a.short == short)
+            .find(|a| a.short.trim_end_matches('.') == short)
             .map(|a| a.long.clone())
         {
             if let Some(e) = self.find_named(&long) {
                 return Some(e);
             }
         }
+        let letters: String = short.chars().filter(|c| *c != '.').collect();
         self.entities.iter().position(|e| {
-            e.kind != SourceKind::Person && e.tokens.len() >= 2 && initials(&e.tokens) == short
+            e.kind != SourceKind::Person && e.tokens.len() >= 2 && initials(&e.tokens) == letters
         })
     }
 
@@ -747,7 +748,27 @@ fn possessive_of_role(s: &Sentence, b: usize) -> bool {
             let w = s.word(k);
             w.chars().next().is_some_and(char::is_lowercase)
                 && words::is_role_noun(w)
-                && !matches!(w, "member" | "members" | "resident" | "residents")
+                // "Ostravia's infrastructure minister" is a place's officer, not a company's.
+                && !matches!(
+                    w.trim_end_matches('s'),
+                    "member"
+                        | "resident"
+                        | "minister"
+                        | "mayor"
+                        | "governor"
+                        | "premier"
+                        | "ambassador"
+                        | "envoy"
+                        | "senator"
+                        | "lawmaker"
+                        | "legislator"
+                        | "general"
+                        | "commander"
+                        | "leader"
+                        | "diplomat"
+                        | "representative"
+                        | "delegate"
+                )
         })
 }
 

@@ -129,7 +129,16 @@ fn role_first_apposition(s: &Sentence, mentions: &[Mention], j: usize) -> Option
     let mut saw_role_of = false;
     while k <= s.last && k < j + 8 {
         if let Some(m) = mention_at(mentions, k) {
-            if !m.possessive {
+            // "Corvane's chief executive", or a name used as a modifier: "an N.C.U. spokeswoman".
+            let modifier = s
+                .word(m.last_tok + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+                && s.text
+                    .get(m.end..s.toks.get(m.last_tok + 1).map_or(m.end, |t| t.start))
+                    == Some(" ");
+            if !m.possessive && !modifier {
                 return None;
             }
             k = m.last_tok + 1;
@@ -728,9 +737,21 @@ pub(super) fn resolve(
             .rev()
             .find(|&i| s.toks.get(i).is_some_and(|t| t.end <= q.start));
         if let Some(last_before) = last_before {
+            // The subject may stand before an apposition in commas: "An X spokeswoman, NAME,
+            // said the … had “…”".
+            let no_quote_before = (s.first..floor).all(|i| {
+                s.toks
+                    .get(i)
+                    .is_some_and(|t| !super::tokens::inside(s.quotes, t.start))
+            });
             for v in (floor..=last_before).rev() {
                 if words::is_declaring_verb(s.word(v)) {
-                    if let Some(who) = subject_before(reg, s, mentions, v, floor) {
+                    let who = subject_before(reg, s, mentions, v, floor).or_else(|| {
+                        no_quote_before
+                            .then(|| subject_before(reg, s, mentions, v, s.first))
+                            .flatten()
+                    });
+                    if let Some(who) = who {
                         return found(who, v);
                     }
                 }
