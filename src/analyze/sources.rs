@@ -253,10 +253,14 @@ fn finish(
         if e.kind != SourceKind::Organization || e.country || listed.contains(&i) {
             continue;
         }
+        // The full name of two words or more, or a short form ("NIIF", "N.C.U.").
+        let short = |a: &&String| {
+            a.chars().filter(|c| c.is_uppercase()).count() >= 2
+                && a.chars().all(|c| c.is_uppercase() || c == '.')
+        };
         let named = |r: &String| {
-            std::iter::once(&e.name)
-                .chain(e.aliases.iter().filter(|a| !a.starts_with("the ")))
-                .any(|n| contains_words(r, n))
+            (e.tokens.len() >= 2 && contains_words(r, &e.name))
+                || e.aliases.iter().filter(short).any(|n| contains_words(r, n))
         };
         if roles.iter().any(named) {
             listed.push(i);

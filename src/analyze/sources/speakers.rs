@@ -138,7 +138,23 @@ fn role_first_apposition(s: &Sentence, mentions: &[Mention], j: usize) -> Option
                 && s.text
                     .get(m.end..s.toks.get(m.last_tok + 1).map_or(m.end, |t| t.start))
                     == Some(" ");
-            if !m.possessive && !modifier {
+            // "the head of the Police Federation, NAME,": the organization ends the role.
+            let closes = saw_role_of
+                && !m.possessive
+                && s.toks
+                    .get(m.last_tok)
+                    .and_then(|t| s.text.get(t.full_end..))
+                    .is_some_and(|r| r.starts_with(", "));
+            if closes {
+                let p = mention_at(mentions, m.last_tok + 1).filter(|p| !p.possessive)?;
+                let rest = p.end + parenthetical_len(s.text.get(p.end..)?);
+                return s
+                    .text
+                    .get(rest..)?
+                    .starts_with(',')
+                    .then_some((Who::Entity(p.entity), rest + 1));
+            }
+            if !m.possessive && !modifier && !saw_role_of {
                 return None;
             }
             k = m.last_tok + 1;
