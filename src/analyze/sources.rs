@@ -258,9 +258,15 @@ fn finish(
             a.chars().filter(|c| c.is_uppercase()).count() >= 2
                 && a.chars().all(|c| c.is_uppercase() || c == '.')
         };
+        // "the port authority" of "Porto Velha Port Authority"
+        let described = |a: &&String| a.starts_with("the ") && a.split(' ').count() >= 3;
         let named = |r: &String| {
             (e.tokens.len() >= 2 && contains_words(r, &e.name))
                 || e.aliases.iter().filter(short).any(|n| contains_words(r, n))
+                || e.aliases
+                    .iter()
+                    .filter(described)
+                    .any(|n| contains_words(r, n.trim_start_matches("the ")))
         };
         if roles.iter().any(named) {
             listed.push(i);
@@ -418,6 +424,18 @@ mod tests {
         );
         let council = source(&f, "Western Timber Council");
         assert!(council.is_some_and(|s| s.aliases.iter().any(|a| a == "W.T.C.")));
+    }
+
+    #[test]
+    fn a_statement_from_an_organization_is_the_organization_s() {
+        let f = analyze(&[
+            "The Harbour Ministry refused to comment on Monday.",
+            "According to a statement from the ministry, 40 berths are closed.",
+        ]);
+        assert!(said(&f)
+            .iter()
+            .any(|(k, _, s)| *k == CitationKind::Attribution
+                && s.as_deref() == Some("Harbour Ministry")));
     }
 
     #[test]

@@ -371,12 +371,22 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
             continue;
         }
         // "the company", "the union": an alias of the organization it refers back to.
+        // "the port authority": up to two lowercase words before the head noun.
         if s.word(i).eq_ignore_ascii_case("the") && i < s.last && !s.quoted(i + 1) {
-            let noun = s.word(i + 1);
-            if let (Some(h), Some(t)) = (words::organization_head(noun), s.toks.get(i)) {
-                let pos = (s.unit, t.start);
+            let head = (i + 1..=s.last.min(i + 3))
+                .take_while(|&k| {
+                    s.word(k).chars().next().is_some_and(char::is_lowercase) && s.adjacent(k - 1, k)
+                })
+                .find(|&k| words::organization_head(s.word(k)).is_some());
+            let found = head.and_then(|k| {
+                let h = words::organization_head(s.word(k))?;
+                let t = s.toks.get(i)?;
+                Some((k, h, (s.unit, t.start)))
+            });
+            if let Some((k, h, pos)) = found {
                 if let Some(e) = reg.find_by_head(h, pos) {
-                    reg.add_alias(e, &format!("the {noun}"));
+                    let words_: Vec<&str> = (i + 1..=k).map(|x| s.word(x)).collect();
+                    reg.add_alias(e, &format!("the {}", words_.join(" ")));
                     reg.record(pos, e);
                 }
             }

@@ -119,6 +119,14 @@ pub(super) fn phrase_at(
             }
         }
     }
+    // "a statement from the ministry", "a report by the X Agency": the author.
+    let det = words::is_source_determiner(&w.to_lowercase());
+    let doc = if det { j + 1 } else { j };
+    if words::is_document_noun(s.word(doc)) && matches!(s.word(doc + 1), "from" | "by" | "of") {
+        if let Some((Who::Entity(e), end)) = phrase_at(reg, s, mentions, doc + 2) {
+            return Some((Who::Entity(e), end));
+        }
+    }
     unnamed_phrase(s, j)
 }
 

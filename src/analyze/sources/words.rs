@@ -197,6 +197,12 @@ pub(super) fn is_role_noun(word: &str) -> bool {
             | "biologist"
             | "geologist"
             | "hydrologist"
+            | "father"
+            | "mother"
+            | "parent"
+            | "grandfather"
+            | "grandmother"
+            | "widow"
             | "underwriter"
             | "lecturer"
             | "pharmacist"
@@ -1017,6 +1023,14 @@ pub(super) fn is_unnamed_source_noun(word: &str) -> bool {
             | "volunteers"
             | "rescuers"
             | "firefighters"
+    )
+}
+
+/// Nouns of documents that speak for their author ("a statement from the ministry").
+pub(super) fn is_document_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "statement" | "report" | "filing" | "memo" | "letter" | "notice" | "release" | "post"
     )
 }
 
