@@ -439,6 +439,17 @@ mod tests {
     }
 
     #[test]
+    fn a_qualified_lowercase_organization_is_an_organization() {
+        let f = analyze(&[
+            "The border reopened on Sunday, according to the Miravian interior ministry.",
+            "The ministry said 300 trucks had crossed by noon.",
+        ]);
+        let org = source(&f, "Miravian interior ministry");
+        assert_eq!(org.map(|s| s.kind), Some(SourceKind::Organization));
+        assert!(org.is_some_and(|s| s.aliases.iter().any(|a| a == "the ministry")));
+    }
+
+    #[test]
     fn a_definite_description_refers_back_to_the_organization() {
         let f = analyze(&[
             "The Varden Chamber of Industry welcomed the ruling. “It is overdue,” the chamber said in a statement.",

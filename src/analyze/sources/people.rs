@@ -157,7 +157,7 @@ impl Registry {
         }
         self.recent(before, |e| {
             matches!(e.kind, SourceKind::Organization | SourceKind::Publication)
-                && (e.tokens.last().is_some_and(|t| t == head)
+                && (e.tokens.last().is_some_and(|t| t.eq_ignore_ascii_case(head))
                     // "the chamber" for "Chamber of Commerce"
                     || e.tokens.windows(2).any(|w| {
                         w[0] == head && matches!(w[1].as_str(), "of" | "for" | "on")
@@ -371,6 +371,14 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
             continue;
         }
         // "the company", "the union": an alias of the organization it refers back to.
+        // "the Ostravian defence ministry": a capitalized qualifier, lowercase words and an
+        // organization noun name an organization of their own.
+        if let Some(m) = qualified_organization(reg, s, i) {
+            reg.record((s.unit, m.start), m.entity);
+            i = m.last_tok + 1;
+            out.push(m);
+            continue;
+        }
         // "the port authority": up to two lowercase words before the head noun.
         if s.word(i).eq_ignore_ascii_case("the") && i < s.last && !s.quoted(i + 1) {
             let head = (i + 1..=s.last.min(i + 3))
@@ -452,6 +460,54 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
         i = b + 1;
     }
     out
+}
+
+/// "the French foreign ministry" at token `i` ("the"): the organization it names, as a mention.
+fn qualified_organization(reg: &mut Registry, s: &Sentence, i: usize) -> Option<Mention> {
+    if !s.word(i).eq_ignore_ascii_case("the") || s.quoted(i + 1) {
+        return None;
+    }
+    let a = i + 1;
+    let mut k = a;
+    while k <= s.last && k < a + 2 && s.namey(k) && !s.toks.get(k)?.possessive {
+        if !s.adjacent(k - 1, k) || words::is_organization_word(s.word(k)) {
+            return None;
+        }
+        k += 1;
+    }
+    if k == a {
+        return None;
+    }
+    let mut h = k;
+    while h <= s.last && h < k + 3 {
+        let w = s.word(h);
+        if !w.chars().next().is_some_and(char::is_lowercase) || !s.adjacent(h - 1, h) {
+            return None;
+        }
+        if let Some(head) = words::organization_head(w) {
+            if matches!(head, "*" | "+" | "#") {
+                return None;
+            }
+            // Not "the Ostravian defence ministry's": that is how a role begins.
+            let (x, y) = (s.toks.get(a)?, s.toks.get(h)?);
+            let name = s.text.get(x.start..y.end)?.to_string();
+            let e = match reg.find_named(&name) {
+                Some(e) => e,
+                None => reg.get_or_add(&name, SourceKind::Organization, (s.unit, x.start, y.end)),
+            };
+            return Some(Mention {
+                entity: e,
+                start: x.start,
+                end: y.end,
+                possessive: y.possessive,
+                first_tok: a,
+                last_tok: h,
+                metonym: false,
+            });
+        }
+        h += 1;
+    }
+    None
 }
 
 fn span_text<'a>(s: &'a Sentence, a: usize, b: usize) -> &'a str {
