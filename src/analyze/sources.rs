@@ -241,7 +241,7 @@ fn finish(
                 || e.kind == SourceKind::Publication
         })
         .collect();
-    // An organization named in a listed person's role ("Velmora Aqua's managing director") is
+    // An organization named in a listed person's role ("Brisk Dairy's managing director") is
     // a source too: the popup of the role can point at it.
     let roles: Vec<String> = listed
         .iter()
@@ -253,12 +253,12 @@ fn finish(
         if e.kind != SourceKind::Organization || e.country || listed.contains(&i) {
             continue;
         }
-        // The full name of two words or more, or a short form ("NIIF", "N.C.U.").
+        // The full name of two words or more, or a short form ("KDF", "W.T.C.").
         let short = |a: &&String| {
             a.chars().filter(|c| c.is_uppercase()).count() >= 2
                 && a.chars().all(|c| c.is_uppercase() || c == '.')
         };
-        // "the port authority" of "Porto Velha Port Authority"
+        // "the harbor board" of "Tessel Harbor Board"
         let described = |a: &&String| a.starts_with("the ") && a.split(' ').count() >= 3;
         let named = |r: &String| {
             (e.tokens.len() >= 2 && contains_words(r, &e.name))
@@ -382,18 +382,18 @@ mod tests {
     #[test]
     fn a_role_before_the_name_after_a_quotation() {
         let f = analyze(&[
-            "“We will build it here,” Tarsel's chief financial officer, Ines Drabek, said on Monday.",
-            "“The bridge is safe,” the county's engineer, Bo Lindqvist, told reporters.",
+            "“We will build it here,” Tarsel's chief financial officer, Ilka Dorsen, said on Monday.",
+            "“The bridge is safe,” the county's engineer, Bo Strandell, told reporters.",
         ]);
         assert_eq!(
             speaker_of(&f, "We will build").as_deref(),
-            Some("Ines Drabek")
+            Some("Ilka Dorsen")
         );
         assert_eq!(
             speaker_of(&f, "The bridge").as_deref(),
-            Some("Bo Lindqvist")
+            Some("Bo Strandell")
         );
-        let role = source(&f, "Ines Drabek").and_then(|s| s.role.clone());
+        let role = source(&f, "Ilka Dorsen").and_then(|s| s.role.clone());
         assert!(role.is_some_and(|r| r.contains("chief financial officer")));
     }
 
@@ -489,7 +489,7 @@ mod tests {
             "Port officials said the channel was clear.",
             "A senior diplomat, who spoke on condition of anonymity, said talks had stalled.",
             "A spokeswoman for the Brannock Growers Association said prices would rise.",
-            "Wheat futures fell, and a target some traders called “far too high.”",
+            "Wheat futures fell, and a goal some traders called “far too high.”",
         ]);
         assert_eq!(
             speaker_of(&f, "I cannot afford").as_deref(),
@@ -513,7 +513,7 @@ mod tests {
     #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
-            "Sela Brandt, the clinic's director, said waits had doubled.",
+            "Sela Omarova, the clinic's director, said waits had doubled.",
             "One junior doctor at the clinic, who was not authorised to speak, said beds ran out daily. “We improvise every night,” she said.",
         ]);
         assert_eq!(

@@ -158,7 +158,7 @@ impl Registry {
         self.recent(before, |e| {
             matches!(e.kind, SourceKind::Organization | SourceKind::Publication)
                 && (e.tokens.last().is_some_and(|t| t.eq_ignore_ascii_case(head))
-                    // "the chamber" for "Chamber of Commerce"
+                    // "the chamber" for "Chamber of Shipping"
                     || e.tokens.windows(2).any(|w| {
                         w[0] == head && matches!(w[1].as_str(), "of" | "for" | "on")
                     }))
@@ -371,7 +371,7 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
             continue;
         }
         // "the company", "the union": an alias of the organization it refers back to.
-        // "the Ostravian defence ministry": a capitalized qualifier, lowercase words and an
+        // "the Miravian interior ministry": a capitalized qualifier, lowercase words and an
         // organization noun name an organization of their own.
         if let Some(m) = qualified_organization(reg, s, i) {
             reg.record((s.unit, m.start), m.entity);
@@ -414,7 +414,7 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
         {
             b += 1;
         }
-        // "Competition and Markets Office": names joined by "and" that end in an organization word.
+        // "Fair Trade and Prices Office": names joined by "and" that end in an organization word.
         if b + 2 <= s.last
             && matches!(s.word(b + 1), "and" | "&")
             && s.adjacent(b, b + 1)
@@ -432,7 +432,7 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
                 b = c;
             }
         }
-        // "Chamber of Commerce", "Agency for Civil Protection": an organization word, "of", a name.
+        // "Chamber of Shipping", "Agency for Road Safety": an organization word, "of", a name.
         while b + 2 <= s.last
             && words::is_organization_word(s.word(b))
             && matches!(s.word(b + 1), "of" | "for" | "on")
@@ -488,7 +488,7 @@ fn qualified_organization(reg: &mut Registry, s: &Sentence, i: usize) -> Option<
             if matches!(head, "*" | "+" | "#") {
                 return None;
             }
-            // Not "the Ostravian defence ministry's": that is how a role begins.
+            // Not "the Miravian interior ministry's": that is how a role begins.
             let (x, y) = (s.toks.get(a)?, s.toks.get(h)?);
             let name = s.text.get(x.start..y.end)?.to_string();
             let e = match reg.find_named(&name) {
@@ -567,7 +567,7 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         }
         if real_title && ent.role.is_none() {
             let title = span_text(s, a, t).to_string();
-            // "Senator NAME (D-Calif.), one of the bill's authors,": the title and the apposition.
+            // "Senator NAME (I-Vt.), one of the bill's authors,": the title and the apposition.
             let appos = if possessive { None } else { apposition(s, b) };
             ent.role = Some(match appos {
                 Some(ap) => format!("{title}, {ap}"),
@@ -629,7 +629,7 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     if let Some(e) = reg.find_named(&surface) {
         return Some(mention(e));
     }
-    // "Corvane" for "Corvane Semiconductor": the first word of an organization's name.
+    // "Halvik" for "Halvik Semiconductor": the first word of an organization's name.
     if a == b {
         if let Some(e) = reg.entities.iter().rposition(|e| {
             e.kind == SourceKind::Organization
@@ -814,7 +814,7 @@ fn possessive_of_role(s: &Sentence, b: usize) -> bool {
             let w = s.word(k);
             w.chars().next().is_some_and(char::is_lowercase)
                 && words::is_role_noun(w)
-                // "Ostravia's infrastructure minister" is a place's officer, not a company's.
+                // "Miravia's transport minister" is a place's officer, not a company's.
                 && !matches!(
                     w.trim_end_matches('s'),
                     "member"
@@ -892,7 +892,7 @@ fn apposition_text(s: &Sentence, b: usize) -> Option<String> {
 fn apposition(s: &Sentence, b: usize) -> Option<String> {
     let t = s.toks.get(b)?;
     let rest = s.text.get(t.full_end..s.end)?;
-    // "NAME (D-Calif.), one of …" / "Fund (NIIF), a state fund …"
+    // "NAME (I-Vt.), one of …" / "Fund (KDF), a public fund …"
     let rest = rest.get(super::speakers::parenthetical_len(rest)..)?;
     // "NAME, 67, a retired teacher"
     let rest = match rest.strip_prefix(", ").map(|r| {
@@ -988,7 +988,7 @@ fn apposition(s: &Sentence, b: usize) -> Option<String> {
         .take(5)
         .any(|w| {
             let w = w.trim_end_matches(['.', ',']);
-            // "a state fund set up in 2020", "a trade bloc of five states"
+            // "a public fund created in 2019", "a trade body of six states"
             words::is_role_noun(w) || words::organization_head(w).is_some_and(|h| h != "+")
         })
         .then(|| phrase.to_string())
@@ -1001,7 +1001,7 @@ fn pre_apposition(s: &Sentence, a: usize) -> Option<String> {
     if p < s.first || s.text.get(tp.full_end..ta.start)? != ", " {
         return None;
     }
-    // "the mayor of Sobral, NAME," / "the head of the Port Authority, NAME,": the role noun
+    // "the mayor of Tarvik, NAME," / "the head of the Port Authority, NAME,": the role noun
     // before "of", "for" or "at" and a name.
     let p = role_noun_before(s, p)?;
     // The name must close the apposition with a comma.
@@ -1027,7 +1027,7 @@ fn pre_apposition(s: &Sentence, a: usize) -> Option<String> {
 }
 
 /// The token of the role noun that heads the phrase ending at token `p`: `p` itself, or the noun
-/// before "of"/"for"/"at" a few words back ("mayor of Sobral", "head of the Port Authority").
+/// before "of"/"for"/"at" a few words back ("mayor of Tarvik", "head of the Port Authority").
 fn role_noun_before(s: &Sentence, p: usize) -> Option<usize> {
     let is_role = |k: usize| {
         let w = s.word(k);

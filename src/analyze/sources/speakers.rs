@@ -130,14 +130,14 @@ pub(super) fn phrase_at(
     unnamed_phrase(s, j)
 }
 
-/// "Corvane's chief executive, NAME," / "the city's mayor, NAME,": a role phrase, a comma, then a
+/// "Halvik's chief executive, NAME," / "the city's mayor, NAME,": a role phrase, a comma, then a
 /// name closed by a comma. Returns the named entity and the byte after the closing comma.
 fn role_first_apposition(s: &Sentence, mentions: &[Mention], j: usize) -> Option<(Who, usize)> {
     let mut k = j;
     let mut saw_role_of = false;
     while k <= s.last && k < j + 8 {
         if let Some(m) = mention_at(mentions, k) {
-            // "Corvane's chief executive", or a name used as a modifier: "an N.C.U. spokeswoman".
+            // "Halvik's chief executive", or a name used as a modifier: "a W.T.C. spokeswoman".
             let modifier = s
                 .word(m.last_tok + 1)
                 .chars()
@@ -188,7 +188,7 @@ fn role_first_apposition(s: &Sentence, mentions: &[Mention], j: usize) -> Option
         }
         let gap = s.text.get(t.full_end..)?;
         if gap.starts_with(", ") {
-            // "the chief executive, NAME," or "the mayor of Sobral, NAME,"
+            // "the chief executive, NAME," or "the mayor of Tarvik, NAME,"
             let role_ok = lower && words::is_role_noun(w) || k > j && saw_role_of;
             if !role_ok || t.possessive {
                 return None;
@@ -466,7 +466,7 @@ pub(super) fn subject_before(
                     .and_then(|(p, n)| s.text.get(p.full_end..n.start))
                     .is_some_and(|g| g.trim().is_empty())
                     && (s.word(x + 1).chars().next().is_some_and(char::is_lowercase)
-                        // "residents of Sobral said"
+                        // "residents of Tarvik said"
                         || (h..=x).any(|y| matches!(s.word(y), "of" | "from" | "in" | "at" | "near")))
             })
     });
@@ -474,7 +474,7 @@ pub(super) fn subject_before(
         let mut a = h;
         while a > floor.max(s.first) && h - a < 4 {
             let p = s.word(a - 1);
-            // "Industry analysts said", "Local residents said": a capital at the sentence start.
+            // "Energy analysts said", "Nearby residents said": a capital at the sentence start.
             // (A one-word name there is a modifier: "Union leaders said".)
             let opening = a - 1 == s.first
                 && !mentions
@@ -838,7 +838,7 @@ pub(super) fn resolve(
         }
     }
     // Only a quotation that stands alone continues the last speaker's words; one introduced by
-    // other words ("a sign read: “…”") is not theirs.
+    // other words ("a placard read: “…”") is not theirs.
     if lead.is_empty() {
         if let Some(p) = previous {
             return Resolved {

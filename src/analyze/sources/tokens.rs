@@ -104,8 +104,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 Some(stem) if !stem.is_empty() => (start + stem.len(), true),
                 _ => (end, false),
             };
-        // A plural possessive: "the workers' union"; inside a name ("Harbour Workers'
-        // Federation") the mark belongs to the name.
+        // A plural possessive: "the workers' union"; inside a name ("Dock Porters'
+        // Guild") the mark belongs to the name.
         if word.ends_with('s') && chars.get(j).is_some_and(|&(_, c)| c == '\'' || c == '’') {
             let after = chars.get(j + 1).map(|&(_, c)| c);
             if after.map_or(true, |c| c.is_whitespace() || matches!(c, ',' | '.' | ';')) {

@@ -1034,7 +1034,7 @@ pub(super) fn is_document_noun(word: &str) -> bool {
     )
 }
 
-/// Determiners that open an unnamed source ("some analysts", "one shop owner", "a spokesman").
+/// Determiners that open an unnamed source ("some analysts", "one cafe owner", "a spokesman").
 pub(super) fn is_source_determiner(word: &str) -> bool {
     matches!(
         word,
