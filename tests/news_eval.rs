@@ -35,6 +35,8 @@ struct Figures {
     quotes_right: usize,
     sources: usize,
     sources_right: usize,
+    aliases: usize,
+    aliases_right: usize,
     structure: usize,
     structure_right: usize,
     abbr_tp: usize,
@@ -63,12 +65,14 @@ impl Figures {
             println!("  {m}");
         }
         println!(
-            "{label}: quotes {}/{} = {:.1}%; sources {}/{}; structure {}/{}; abbreviation F1 {:.2}",
+            "{label}: quotes {}/{} = {:.1}%; sources {}/{} (aliases {}/{}); structure {}/{}; abbreviation F1 {:.2}",
             self.quotes_right,
             self.quotes,
             100.0 * self.quote_accuracy(),
             self.sources_right,
             self.sources,
+            self.aliases_right,
+            self.aliases,
             self.structure_right,
             self.structure,
             self.abbr_f1()
@@ -183,6 +187,16 @@ fn score(name: &str, text: &str, gold: &Value, f: &mut Figures) {
                     s.role.as_deref().is_some_and(|role| role.contains(r))
                 })
         });
+        for alias in g["aliases"].as_array().into_iter().flatten() {
+            f.aliases += 1;
+            let alias = alias.as_str().unwrap_or("");
+            if found.is_some_and(|s| s.aliases.iter().any(|a| a == alias)) {
+                f.aliases_right += 1;
+            } else {
+                f.misses
+                    .push(format!("{name}: alias {alias:?} of {want:?} missing"));
+            }
+        }
         if ok {
             f.sources_right += 1;
         } else {
@@ -255,5 +269,6 @@ fn shared_fixture_stays_right() {
     assert!(f.quotes > 0, "no gold quotes read");
     assert_eq!(f.quotes_right, f.quotes, "a quote speaker regressed");
     assert_eq!(f.sources_right, f.sources, "a source regressed");
+    assert_eq!(f.aliases_right, f.aliases, "an alias regressed");
     assert_eq!(f.abbr_fp + f.abbr_fn, 0, "an abbreviation regressed");
 }
