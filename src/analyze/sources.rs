@@ -150,6 +150,10 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
             if has_words {
                 for f in attributions::find(&reg, &s, &mentions, &used_verbs, &speakers_here) {
                     let e = entity_of(&mut reg, &f.who, u, f.start);
+                    // "X said the … . “…”": a quotation standing alone next continues X's words.
+                    if f.cue != "according to" {
+                        previous = Some((u, f.who.clone()));
+                    }
                     pending.push(Pending {
                         unit: u,
                         start: f.start,
@@ -447,6 +451,35 @@ mod tests {
         let org = source(&f, "Miravian interior ministry");
         assert_eq!(org.map(|s| s.kind), Some(SourceKind::Organization));
         assert!(org.is_some_and(|s| s.aliases.iter().any(|a| a == "the ministry")));
+    }
+
+    #[test]
+    fn an_age_description_and_an_attribution_carry_the_speaker() {
+        let f = analyze(&[
+            "“The lake was brown,” said Omar Lindahl, a boatman.",
+            "Rosa Tevel, who ran the cleanup, said the work had paid off. “We were mocked,” the 68-year-old said.",
+            "Nadia Kroll said the lake was now clear.",
+            "“Children swim here again.”",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "We were mocked").as_deref(),
+            Some("Rosa Tevel")
+        );
+        assert_eq!(
+            speaker_of(&f, "Children swim").as_deref(),
+            Some("Nadia Kroll")
+        );
+    }
+
+    #[test]
+    fn a_survey_published_by_an_organization_is_its() {
+        let f = analyze(&[
+            "Otters are back, according to a survey published on Monday by the Fenwick Wildlife Trust.",
+        ]);
+        assert!(said(&f)
+            .iter()
+            .any(|(k, _, s)| *k == CitationKind::Attribution
+                && s.as_deref() == Some("Fenwick Wildlife Trust")));
     }
 
     #[test]

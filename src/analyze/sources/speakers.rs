@@ -119,13 +119,23 @@ pub(super) fn phrase_at(
             }
         }
     }
-    // "a statement from the ministry", "a report by the X Agency": the author.
+    // "a statement from the ministry", "a survey published on Tuesday by the X Trust": the
+    // author.
     let det = words::is_source_determiner(&w.to_lowercase());
     let doc = if det { j + 1 } else { j };
-    if words::is_document_noun(s.word(doc)) && matches!(s.word(doc + 1), "from" | "by" | "of") {
-        if let Some((Who::Entity(e), end)) = phrase_at(reg, s, mentions, doc + 2) {
-            return Some((Who::Entity(e), end));
+    if words::is_document_noun(s.word(doc)) {
+        let by = (doc + 1..=s.last.min(doc + 6))
+            .take_while(|&k| gap_before_is_plain(s, k - 1, k))
+            .find(|&k| matches!(s.word(k), "from" | "by" | "of"));
+        if let Some(by) = by {
+            if let Some((Who::Entity(e), end)) = phrase_at(reg, s, mentions, by + 1) {
+                return Some((Who::Entity(e), end));
+            }
         }
+    }
+    // "the 72-year-old said", "the former minister said": the person last named so.
+    if let Some(found) = person_description(reg, s, j) {
+        return Some(found);
     }
     unnamed_phrase(s, j)
 }
@@ -328,6 +338,45 @@ pub(super) fn split_unnamed(phrase: &str) -> (String, Option<String>) {
         }
         _ => (phrase.to_string(), None),
     }
+}
+
+/// "the 72-year-old", "the former minister": a definite description of a person named earlier.
+fn person_description(reg: &Registry, s: &Sentence, j: usize) -> Option<(Who, usize)> {
+    if !s.word(j).eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let mut k = j + 1;
+    while k <= s.last && k < j + 4 && gap_before_is_plain(s, k - 1, k) {
+        let w = s.word(k);
+        if !w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        {
+            return None;
+        }
+        let t = s.toks.get(k)?;
+        let ends = !s.text.get(t.full_end..)?.starts_with(" ")
+            || s.toks.get(k + 1).is_some_and(|n| {
+                let next = s.word(k + 1);
+                words::is_speech_verb(next) || words::is_filler(next) || n.start > t.full_end + 1
+            });
+        if w.ends_with("-year-old") && ends {
+            let e = reg.recent(pos_of(s, j), |e| e.kind == SourceKind::Person)?;
+            return Some((Who::Entity(e), t.end));
+        }
+        if words::is_role_noun(w) && ends {
+            let e = reg.recent(pos_of(s, j), |e| {
+                e.kind == SourceKind::Person
+                    && e.role
+                        .as_deref()
+                        .is_some_and(|r| r.split_whitespace().any(|x| x == w))
+            })?;
+            return Some((Who::Entity(e), t.end));
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Lowercase words from `j` up to a verb, comma or the end of the clause, naming an unnamed source.

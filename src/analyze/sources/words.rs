@@ -1030,7 +1030,20 @@ pub(super) fn is_unnamed_source_noun(word: &str) -> bool {
 pub(super) fn is_document_noun(word: &str) -> bool {
     matches!(
         word,
-        "statement" | "report" | "filing" | "memo" | "letter" | "notice" | "release" | "post"
+        "statement"
+            | "report"
+            | "filing"
+            | "memo"
+            | "letter"
+            | "notice"
+            | "release"
+            | "post"
+            | "survey"
+            | "study"
+            | "poll"
+            | "analysis"
+            | "audit"
+            | "review"
     )
 }
 
@@ -1096,7 +1109,8 @@ pub(super) fn organization_head(word: &str) -> Option<&'static str> {
         "service" => "Service",
         "authority" => "Authority",
         "cooperative" | "co-operative" => "Cooperative",
-        "operator" | "utility" | "supplier" | "chipmaker" | "consortium" | "developer" => "*",
+        "operator" | "utility" | "supplier" | "chipmaker" | "consortium" | "developer"
+        | "charity" | "nonprofit" => "*",
         "regulator" | "bloc" | "watchdog" => "#",
         _ => return None,
     })
