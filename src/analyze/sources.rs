@@ -483,6 +483,22 @@ mod tests {
     }
 
     #[test]
+    fn a_company_name_as_a_modifier_of_an_unnamed_source() {
+        let f = analyze(&[
+            "Two carriers, Tessby and Marlow Express, said they would cut routes.",
+            "“Nothing is decided,” a Tessby manager said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "Nothing is decided").as_deref(),
+            Some("a Tessby manager")
+        );
+        assert_eq!(
+            source(&f, "Marlow Express").map(|s| s.kind),
+            Some(SourceKind::Organization)
+        );
+    }
+
+    #[test]
     fn a_definite_description_refers_back_to_the_organization() {
         let f = analyze(&[
             "The Varden Chamber of Industry welcomed the ruling. “It is overdue,” the chamber said in a statement.",

@@ -427,6 +427,7 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
                 c += 1;
             }
             if words::is_organization_word(s.word(c))
+                && !words::is_publication_word(s.word(c))
                 && !words::is_capitalized_function_word(s.word(b + 2))
             {
                 b = c;
@@ -583,7 +584,10 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
 
     if has_org {
         let publication = words_ab.iter().any(|w| words::is_publication_word(w));
-        let kind = if publication || (b > a && words_ab.contains(&"News")) {
+        // "Two carriers, Nordby and Saltica Express," are companies whatever their names say.
+        let described =
+            organization_descriptor(s, a).is_some() || coordinated_with_organization(reg, s, a);
+        let kind = if !described && (publication || (b > a && words_ab.contains(&"News"))) {
             SourceKind::Publication
         } else {
             SourceKind::Organization
@@ -644,6 +648,11 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
             reg.add_alias(e, &surface);
             return Some(mention(e));
         }
+    }
+    // "Nordby and NAME said": a name coordinated with an organization is one.
+    if coordinated_with_organization(reg, s, a) {
+        let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
+        return Some(mention(e));
     }
     // "The railway operator, NAME," / "the city's main supplier, NAME": an organization.
     if let Some(role) = organization_descriptor(s, a) {
@@ -720,6 +729,9 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
             SourceKind::Organization
         };
         let e = reg.get_or_add(&surface, kind, (s.unit, start, end));
+        if reg.entities[e].role.is_none() {
+            reg.entities[e].role = appos;
+        }
         return Some(mention(e));
     }
     None
@@ -784,7 +796,10 @@ fn organization_descriptor(s: &Sentence, a: usize) -> Option<String> {
         return None;
     }
     let noun = s.word(p);
-    let head = words::organization_head(noun)?;
+    // "the company NAME", "two large carriers, NAME"
+    let head = words::organization_head(noun)
+        .or_else(|| words::organization_head(noun.strip_suffix('s')?))
+        .or_else(|| words::organization_head(&format!("{}y", noun.strip_suffix("ies")?)))?;
     if head == "+" || s.quoted(p) {
         return None;
     }
@@ -801,6 +816,25 @@ fn organization_descriptor(s: &Sentence, a: usize) -> Option<String> {
         q -= 1;
     }
     Some(span_text(s, q, p).to_string())
+}
+
+/// "Nordby and NAME": a new name joined by "and" to the organization named right before it.
+fn coordinated_with_organization(reg: &Registry, s: &Sentence, a: usize) -> bool {
+    if a < s.first + 2 || s.word(a - 1) != "and" {
+        return false;
+    }
+    let Some(t) = s.toks.get(a - 2) else {
+        return false;
+    };
+    reg.history.last().is_some_and(|&((u, at), e)| {
+        u == s.unit
+            && at <= t.start
+            && reg.entities.get(e).is_some_and(|e| {
+                e.kind == SourceKind::Organization
+                    && !e.country
+                    && e.tokens.last().is_some_and(|l| l == s.word(a - 2))
+            })
+    })
 }
 
 /// "NAME's chief executive" / "NAME's managing director": lowercase words then a role noun.
@@ -985,11 +1019,15 @@ fn apposition(s: &Sentence, b: usize) -> Option<String> {
         return None;
     }
     ws.iter()
-        .take(5)
+        .take(6)
         .any(|w| {
             let w = w.trim_end_matches(['.', ',']);
             // "a public fund created in 2019", "a trade body of six states"
-            words::is_role_noun(w) || words::organization_head(w).is_some_and(|h| h != "+")
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            words::is_role_noun(w)
+                || words::organization_head(w)
+                    .or_else(|| words::organization_head(singular))
+                    .is_some_and(|h| h != "+")
         })
         .then(|| phrase.to_string())
 }

@@ -389,7 +389,13 @@ fn unnamed_phrase(s: &Sentence, j: usize) -> Option<(Who, usize)> {
         let w = s.word(k);
         let relative = k > j && matches!(s.word(k - 1), "who" | "that");
         let first_cap = k == j && determined;
-        if !(first_cap || w.chars().next().is_some_and(char::is_lowercase))
+        // "a Nordby executive": a name as a modifier between the determiner and the noun.
+        let modifier = determined
+            && k > j
+            && !head
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && s.word(k + 1).chars().next().is_some_and(char::is_lowercase);
+        if !(first_cap || modifier || w.chars().next().is_some_and(char::is_lowercase))
             || (!relative && (words::is_speech_verb(w) || words::is_belief_verb(w)))
         {
             break;
