@@ -499,6 +499,25 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_possessive_and_two_coordinated_banks() {
+        let f = analyze(&[
+            "Alder Savings and Westby Bank said on Monday they would merge.",
+            "“It is a good fit,” Westby's Oda Lunde said.",
+            "“We have seen this before,” the union's Rolf Iversen said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "It is a good fit").as_deref(),
+            Some("Oda Lunde")
+        );
+        assert_eq!(
+            speaker_of(&f, "We have seen").as_deref(),
+            Some("Rolf Iversen")
+        );
+        assert!(source(&f, "Westby Bank").is_some());
+        assert!(source(&f, "Alder Savings and Westby Bank").is_none());
+    }
+
+    #[test]
     fn a_definite_description_refers_back_to_the_organization() {
         let f = analyze(&[
             "The Varden Chamber of Industry welcomed the ruling. “It is overdue,” the chamber said in a statement.",

@@ -146,12 +146,8 @@ impl Registry {
                     .recent(before, |e| org(e) && !public(e))
                     .or_else(|| self.recent(before, org));
             }
-            // "the regulator": a public body, if one was named.
-            "#" => {
-                return self
-                    .recent(before, |e| org(e) && public(e))
-                    .or_else(|| self.recent(before, org));
-            }
+            // "the regulator": a public body.
+            "#" => return self.recent(before, |e| org(e) && public(e)),
             "+" => return self.recent(before, |e| e.kind == SourceKind::Publication),
             _ => {}
         }
@@ -381,9 +377,18 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
         }
         // "the port authority": up to two lowercase words before the head noun.
         if s.word(i).eq_ignore_ascii_case("the") && i < s.last && !s.quoted(i + 1) {
+            // (Not "the third-largest lender" or "the new bank": those describe.)
             let head = (i + 1..=s.last.min(i + 3))
                 .take_while(|&k| {
-                    s.word(k).chars().next().is_some_and(char::is_lowercase) && s.adjacent(k - 1, k)
+                    let w = s.word(k);
+                    w.chars().next().is_some_and(char::is_lowercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && !w.ends_with("est")
+                        && !matches!(
+                            w,
+                            "new" | "combined" | "merged" | "former" | "other" | "same" | "old"
+                        )
+                        && s.adjacent(k - 1, k)
                 })
                 .find(|&k| words::organization_head(s.word(k)).is_some());
             let found = head.and_then(|k| {
@@ -414,8 +419,14 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
         {
             b += 1;
         }
-        // "Fair Trade and Prices Office": names joined by "and" that end in an organization word.
-        if b + 2 <= s.last
+        // "Fair Trade and Prices Office": one word joined by "and" to words that end in an
+        // organization word (two names of their own are two organizations: "Alder Savings and
+        // Westby Bank").
+        let first_word = (i..=b)
+            .find(|&k| !words::is_capitalized_function_word(s.word(k)))
+            .unwrap_or(i);
+        if b == first_word
+            && b + 2 <= s.last
             && matches!(s.word(b + 1), "and" | "&")
             && s.adjacent(b, b + 1)
             && s.adjacent(b + 1, b + 2)

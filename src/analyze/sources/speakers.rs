@@ -99,7 +99,9 @@ pub(super) fn phrase_at(
         } else {
             let w = s.word(k);
             let lower = w.chars().next().is_some_and(char::is_lowercase);
-            if !((w == "the" && steps == 0) || (lower && w.contains('-'))) {
+            // "the union's NAME", "Westmark's NAME"
+            let possessive = s.toks.get(k).is_some_and(|t| t.possessive);
+            if !((w == "the" && steps == 0) || (lower && w.contains('-')) || possessive) {
                 break;
             }
             k += 1;
