@@ -518,6 +518,20 @@ mod tests {
     }
 
     #[test]
+    fn a_title_in_lowercase_before_the_name_after_the_verb() {
+        let f = analyze(&[
+            "Lena Sorb, a spokeswoman, said the talks were over.",
+            "“It is a step backwards,” said opposition leader Arvo Kask.",
+            "The trade ministry of Valmark said in a statement that tariffs would stay.",
+        ]);
+        assert_eq!(speaker_of(&f, "It is a step").as_deref(), Some("Arvo Kask"));
+        assert_eq!(
+            source(&f, "trade ministry of Valmark").map(|s| s.kind),
+            Some(SourceKind::Organization)
+        );
+    }
+
+    #[test]
     fn a_definite_description_refers_back_to_the_organization() {
         let f = analyze(&[
             "The Varden Chamber of Industry welcomed the ruling. “It is overdue,” the chamber said in a statement.",

@@ -487,9 +487,7 @@ fn qualified_organization(reg: &mut Registry, s: &Sentence, i: usize) -> Option<
         }
         k += 1;
     }
-    if k == a {
-        return None;
-    }
+    let qualified = k > a;
     let mut h = k;
     while h <= s.last && h < k + 3 {
         let w = s.word(h);
@@ -499,6 +497,21 @@ fn qualified_organization(reg: &mut Registry, s: &Sentence, i: usize) -> Option<
         if let Some(head) = words::organization_head(w) {
             if matches!(head, "*" | "+" | "#") {
                 return None;
+            }
+            // "the foreign ministry of Kastel": the place after "of" qualifies it instead.
+            let mut h = h;
+            if !qualified {
+                if s.word(h + 1) != "of" || !s.adjacent(h, h + 1) || !s.adjacent(h + 1, h + 2) {
+                    return None;
+                }
+                let mut n = h + 2;
+                if !s.namey(n) || words::is_capitalized_function_word(s.word(n)) {
+                    return None;
+                }
+                while n < s.last && n < h + 4 && s.adjacent(n, n + 1) && s.namey(n + 1) {
+                    n += 1;
+                }
+                h = n;
             }
             // Not "the Miravian interior ministry's": that is how a role begins.
             let (x, y) = (s.toks.get(a)?, s.toks.get(h)?);

@@ -90,10 +90,16 @@ pub(super) fn phrase_at(
     // state-run AGENCY", "the AGENCY").
     let mut k = j;
     let mut steps = 0;
+    // Lowercase words that may only qualify a title before a name ("opposition leader NAME").
+    let mut premodifier: Option<usize> = None;
     while k <= s.last && steps < 5 {
         if let Some(m) = mention_at(mentions, k) {
-            if !m.possessive {
+            let titled = role_right_before(premodifier, s, k);
+            if !m.possessive && titled {
                 return Some((Who::Entity(m.entity), m.end));
+            }
+            if !titled {
+                break;
             }
             k = m.last_tok + 1;
         } else {
@@ -102,7 +108,14 @@ pub(super) fn phrase_at(
             // "the union's NAME", "Westmark's NAME"
             let possessive = s.toks.get(k).is_some_and(|t| t.possessive);
             if !((w == "the" && steps == 0) || (lower && w.contains('-')) || possessive) {
-                break;
+                if !lower
+                    || words::is_stop_word(w)
+                    || words::is_speech_verb(w)
+                    || !gap_before_is_plain(s, k, k + 1)
+                {
+                    break;
+                }
+                premodifier = Some(k);
             }
             k += 1;
         }
@@ -140,6 +153,15 @@ pub(super) fn phrase_at(
         return Some(found);
     }
     unnamed_phrase(s, j)
+}
+
+/// Whether lowercase words skipped before a name (the last at token `last`) end in a role noun
+/// right before it: "opposition leader NAME", not "prices NAME".
+fn role_right_before(last: Option<usize>, s: &Sentence, name: usize) -> bool {
+    match last {
+        None => true,
+        Some(p) => p + 1 == name && words::is_role_noun(s.word(p)),
+    }
 }
 
 /// "Halvik's chief executive, NAME," / "the city's mayor, NAME,": a role phrase, a comma, then a
@@ -596,11 +618,19 @@ fn cue_from(s: &Sentence, v: usize) -> Option<String> {
         {
             break;
         }
-        // "said Senator NAME": the name is the speaker, not the cue ("told Reuters" is).
+        // "said Senator NAME", "said opposition leader NAME": the name is the speaker, not the
+        // cue ("told Reuters" is).
         let verb = s.word(v);
+        let titled_name = (k + 1..=s.last.min(k + 3))
+            .take_while(|&x| s.word(x).chars().next().is_some_and(char::is_lowercase))
+            .last()
+            .is_some_and(|x| {
+                words::is_role_noun(s.word(x))
+                    && s.word(x + 1).chars().next().is_some_and(char::is_uppercase)
+            });
         if k == v
             && !matches!(verb, "told" | "tells")
-            && s.word(k + 1).chars().next().is_some_and(char::is_uppercase)
+            && (s.word(k + 1).chars().next().is_some_and(char::is_uppercase) || titled_name)
         {
             break;
         }
