@@ -532,6 +532,24 @@ mod tests {
     }
 
     #[test]
+    fn a_definite_description_is_not_the_sentence_s_own_subject() {
+        let f = analyze(&[
+            "The tariff plan of the Grid Pricing Board (GPB) was approved on Monday.",
+            "The Tenants Council, or TC, which sits on the regulator's panel, said the rise was unfair.",
+            "“Rents will rise by 2%,” the regulator said.",
+            "Funds go to the Ministry of Ports (MoP). The MoP said nothing.",
+        ]);
+        let council = source(&f, "Tenants Council");
+        assert!(council.is_some_and(|s| !s.aliases.iter().any(|a| a == "the regulator")));
+        assert_eq!(
+            speaker_of(&f, "Rents will rise").as_deref(),
+            Some("Grid Pricing Board")
+        );
+        let ports = source(&f, "Ministry of Ports");
+        assert!(ports.is_some_and(|s| s.aliases.iter().any(|a| a == "MoP")));
+    }
+
+    #[test]
     fn a_definite_description_refers_back_to_the_organization() {
         let f = analyze(&[
             "The Varden Chamber of Industry welcomed the ruling. “It is overdue,” the chamber said in a statement.",

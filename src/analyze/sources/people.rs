@@ -397,7 +397,24 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
                 Some((k, h, (s.unit, t.start)))
             });
             if let Some((k, h, pos)) = found {
-                if let Some(e) = reg.find_by_head(h, pos) {
+                // Not the organization this sentence is about: "X, which sits on the regulator's
+                // panel" speaks of another body (but "an X spokeswoman said the bloc's …" may
+                // mean X).
+                let sentence_start = (s.unit, s.toks.get(s.first).map_or(0, |t| t.start));
+                let subject = out.first().filter(|m: &&Mention| {
+                    !m.possessive
+                        && !(s.adjacent(m.last_tok, m.last_tok + 1)
+                            && s.word(m.last_tok + 1)
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_lowercase))
+                });
+                let named_here = |e: usize| subject.is_some_and(|m| m.entity == e);
+                let e = reg
+                    .find_by_head(h, sentence_start)
+                    .filter(|&e| !named_here(e))
+                    .or_else(|| reg.find_by_head(h, pos).filter(|&e| !named_here(e)));
+                if let Some(e) = e {
                     let words_: Vec<&str> = (i + 1..=k).map(|x| s.word(x)).collect();
                     reg.add_alias(e, &format!("the {}", words_.join(" ")));
                     reg.record(pos, e);
@@ -627,10 +644,11 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         return Some(mention(e));
     }
 
-    // A short form.
+    // A short form, or a mixed-case one the text defines ("MoD").
+    let defined = reg.abbreviations.iter().any(|x| x.short == surface);
     if a == b
         && surface.chars().count() >= 2
-        && surface.chars().all(|c| c.is_uppercase() || c == '.')
+        && (defined || surface.chars().all(|c| c.is_uppercase() || c == '.'))
     {
         if let Some(e) = reg.find_abbreviation(&surface) {
             reg.add_alias(e, &surface);
