@@ -402,12 +402,13 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
                 // mean X).
                 let sentence_start = (s.unit, s.toks.get(s.first).map_or(0, |t| t.start));
                 let subject = out.first().filter(|m: &&Mention| {
-                    !m.possessive
-                        && !(s.adjacent(m.last_tok, m.last_tok + 1)
-                            && s.word(m.last_tok + 1)
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_lowercase))
+                    let next_lower = s
+                        .word(m.last_tok + 1)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase);
+                    let modifier = next_lower && s.adjacent(m.last_tok, m.last_tok + 1);
+                    !m.possessive && !modifier
                 });
                 let named_here = |e: usize| subject.is_some_and(|m| m.entity == e);
                 let e = reg
