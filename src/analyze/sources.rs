@@ -550,6 +550,18 @@ mod tests {
     }
 
     #[test]
+    fn one_of_a_plural_source_noun() {
+        let f = analyze(&[
+            "“Trains are late,” said Prof. Ansa Berglund of Westby University.",
+            "Riders were scathing. “It is a disgrace,” one commuter said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "It is a disgrace").as_deref(),
+            Some("one commuter")
+        );
+    }
+
+    #[test]
     fn a_definite_description_refers_back_to_the_organization() {
         let f = analyze(&[
             "The Varden Chamber of Industry welcomed the ruling. “It is overdue,” the chamber said in a statement.",

@@ -424,7 +424,10 @@ fn unnamed_phrase(s: &Sentence, j: usize) -> Option<(Who, usize)> {
         {
             break;
         }
-        head |= words::is_unnamed_source_noun(w) || (determined && words::is_role_noun(w));
+        // "one commuter": the singular of a plural source noun ("commuters") after a determiner.
+        head |= words::is_unnamed_source_noun(w)
+            || (determined
+                && (words::is_role_noun(w) || words::is_unnamed_source_noun(&format!("{w}s"))));
         last = Some(k);
         let t = s.toks.get(k)?;
         if s.text
