@@ -13,6 +13,8 @@ mod speakers;
 mod tokens;
 mod words;
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Mark, Unit, UnitKind};
 use crate::{Abbreviation, Citation, CitationKind, Source, SourceKind};
 use people::{Registry, Sentence};
@@ -219,6 +221,12 @@ fn bound_sentences(
     out
 }
 
+/// The runs of letters and digits in `text`.
+fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// Whether `words` occurs in `text` as whole words.
 fn contains_words(text: &str, words: &str) -> bool {
     text.match_indices(words).any(|(i, _)| {
@@ -249,7 +257,7 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
 
 /// Every piece of a quotation that runs over several paragraphs gets the speaker found for any.
 fn share_group_speakers(pending: &mut [Pending]) {
-    let mut speakers: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut speakers: HashMap<usize, usize> = HashMap::new();
     for p in pending.iter() {
         if let (Some(g), Some(e)) = (p.group, p.entity) {
             speakers.entry(g).or_insert(e);
@@ -297,8 +305,31 @@ fn finish(
         .filter(|e| e.kind == SourceKind::Person)
         .filter_map(|e| e.role.clone())
         .collect();
+    // Which roles hold a word, so that each organization is checked against the few roles that
+    // could name it rather than against all of them.
+    let mut roles_with_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (r, role) in roles.iter().enumerate() {
+        for word in alphanumeric_words(role) {
+            let holders = roles_with_word.entry(word).or_default();
+            if holders.last() != Some(&r) {
+                holders.push(r);
+            }
+        }
+    }
+    let in_a_role = |phrase: &str| {
+        alphanumeric_words(phrase)
+            .next()
+            .and_then(|first| roles_with_word.get(first))
+            .is_some_and(|holders| {
+                holders
+                    .iter()
+                    .filter_map(|&r| roles.get(r))
+                    .any(|role| contains_words(role, phrase))
+            })
+    };
+    let mut is_listed: HashSet<usize> = listed.iter().copied().collect();
     for (i, e) in reg.entities.iter().enumerate() {
-        if e.kind != SourceKind::Organization || e.country || listed.contains(&i) {
+        if e.kind != SourceKind::Organization || e.country || is_listed.contains(&i) {
             continue;
         }
         // The full name of two words or more, or a short form ("KDF", "W.T.C.").
@@ -308,25 +339,20 @@ fn finish(
         };
         // "the harbor board" of "Tessel Harbor Board"
         let described = |a: &&String| a.starts_with("the ") && a.split(' ').count() >= 3;
-        let named = |r: &String| {
-            (e.tokens.len() >= 2 && contains_words(r, &e.name))
-                || e.aliases.iter().filter(short).any(|n| contains_words(r, n))
-                || e.aliases
-                    .iter()
-                    .filter(described)
-                    .any(|n| contains_words(r, n.trim_start_matches("the ")))
-        };
-        if roles.iter().any(named) {
+        let named = (e.tokens.len() >= 2 && in_a_role(&e.name))
+            || e.aliases.iter().filter(short).any(|n| in_a_role(n))
+            || e.aliases
+                .iter()
+                .filter(described)
+                .any(|n| in_a_role(n.trim_start_matches("the ")));
+        if named {
             listed.push(i);
+            is_listed.insert(i);
         }
     }
     listed.sort_by_key(|&i| reg.entities[i].first);
-    let id_of = |e: usize| {
-        listed
-            .iter()
-            .position(|&l| l == e)
-            .map(|n| format!("s{}", n + 1))
-    };
+    let position: HashMap<usize, usize> = listed.iter().enumerate().map(|(n, &e)| (e, n)).collect();
+    let id_of = |e: usize| position.get(&e).map(|n| format!("s{}", n + 1));
     let mut marks: Vec<Mark> = pending
         .into_iter()
         .map(|p| Mark {

@@ -181,6 +181,14 @@ fn sources(w: &mut Writer<'_>) {
          <button type=\"button\" data-sources-step=\"1\">Next</button> \
          <button type=\"button\" data-sources-clear>Clear</button></div>\n",
     );
+    // Each source's citations with a marker in the text, in reading order (one pass, not one
+    // pass per source).
+    let mut cited_by: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    for &id in &w.markers {
+        if let Some(source) = w.citation(id).and_then(|c| c.source.as_deref()) {
+            cited_by.entry(source).or_default().push(id);
+        }
+    }
     for (kind, heading) in KIND_GROUPS {
         if !a.sources.iter().any(|s| s.kind == kind) {
             continue;
@@ -189,19 +197,9 @@ fn sources(w: &mut Writer<'_>) {
         w.text(heading);
         w.raw("</h3>\n<ul>\n");
         for source in a.sources.iter().filter(|s| s.kind == kind) {
-            // The citations with a marker in the text, in reading order.
-            let cited: Vec<&str> = w
-                .markers
-                .iter()
-                .copied()
-                .filter(|id| {
-                    w.citation(id)
-                        .is_some_and(|c| c.source.as_deref() == Some(source.id.as_str()))
-                })
-                .collect();
             w.raw("<li");
             w.attr("data-source", &source.id);
-            if !cited.is_empty() {
+            if let Some(cited) = cited_by.get(source.id.as_str()) {
                 w.attr("data-source-citations", &cited.join(" "));
             }
             w.raw("><strong class=\"cr-source-name\" data-source-pick>");
