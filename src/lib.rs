@@ -14,7 +14,9 @@
 //!
 //! let text = "# Notes\n\nAn essay with a footnote.[^1]\n\n[^1]: The note.\n";
 //! let article = parse(text, &Options::default()).unwrap();
-//! assert_eq!(article.blocks.len(), 2);
+//! assert_eq!(article.title.as_deref(), Some("Notes"));
+//! assert_eq!(article.blocks.len(), 1);
+//! assert_eq!(article.footnotes.len(), 1);
 //! let html = render(text, &Options::default()).unwrap();
 //! assert!(html.contains("data-citation"));
 //! ```
@@ -44,7 +46,7 @@ pub use options::{
     RenderOptions, OPTION_NAMES,
 };
 pub use parse::detect_format;
-pub use render::to_html;
+pub use render::{body_html, to_html};
 
 /// Parses and analyzes `text` into the article model.
 pub fn parse(text: &str, options: &Options) -> Result<Article, Error> {

@@ -50,6 +50,11 @@ pub struct ParseOptions {
     /// The citation style: "apa" (author-date), "ieee" (numeric) or "chicago-notes" (notes);
     /// overrides the front matter's `csl`. Default: `None` (the front matter's, else "apa").
     pub citation_style: Option<String>,
+    /// Markdown only: turn straight quotes into curly ones, `--` and `---` into dashes and `...` into
+    /// an ellipsis, as a typeset article would show them. Default: `true`. (The CommonMark
+    /// conformance suite runs with it off, since the specification's examples expect the characters
+    /// as typed.)
+    pub smart_punctuation: bool,
 }
 
 impl Default for ParseOptions {
@@ -59,6 +64,7 @@ impl Default for ParseOptions {
             max_input_bytes: 8 * 1024 * 1024,
             bibliography: None,
             citation_style: None,
+            smart_punctuation: true,
         }
     }
 }

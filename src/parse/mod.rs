@@ -33,7 +33,7 @@ pub fn parse_structure(input: &str, options: &ParseOptions) -> Result<Article, E
     let mut article = match format {
         crate::Format::Markdown => {
             let setup = crate::bib::setup(front.as_ref(), options)?;
-            let mut article = markdown::parse(body);
+            let mut article = markdown::parse(body, options.smart_punctuation);
             if let Some(front) = &front {
                 apply_front_matter(&mut article, front);
             }
