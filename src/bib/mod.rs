@@ -188,7 +188,12 @@ pub(crate) fn resolve(article: &mut Article, setup: Setup) {
             (false, true) => shown,
             (false, false) => format!("{shown} {}", unknown.join("; ")),
         };
-        cluster.formatted = if text.is_empty() { shown.clone() } else { text };
+        // A note style's cluster is its note; any other's is what the text shows.
+        cluster.formatted = if class == Class::Note && !text.is_empty() {
+            text
+        } else {
+            shown.clone()
+        };
         cluster.order = order;
         display.insert(cluster.citation.clone(), (shown, cluster.formatted.clone()));
     }
@@ -197,7 +202,13 @@ pub(crate) fn resolve(article: &mut Article, setup: Setup) {
             citation.detail = Some(detail.clone());
         }
     }
-    replace_cite_text(article, &display);
+    let note_markers: BTreeSet<String> = article
+        .reference_clusters
+        .iter()
+        .filter(|c| class == Class::Note && !c.in_text)
+        .map(|c| c.citation.clone())
+        .collect();
+    replace_cite_text(article, &display, &note_markers);
 
     let cited: BTreeSet<&str> = article
         .reference_clusters
@@ -428,22 +439,45 @@ fn superscript(n: usize) -> String {
 }
 
 /// Replaces each reference citation's inline text (the cluster as written) by its formatted form.
-fn replace_cite_text(article: &mut Article, display: &BTreeMap<String, (String, String)>) {
-    fn walk(inlines: &mut [Inline], display: &BTreeMap<String, (String, String)>) {
-        for inline in inlines {
-            match inline {
-                Inline::Cite { citation, children } => match display.get(citation.as_str()) {
-                    Some((shown, _)) => *children = vec![Inline::text(shown)],
-                    None => walk(children, display),
-                },
-                Inline::Emphasis { children }
-                | Inline::Strong { children }
-                | Inline::Strikethrough { children } => walk(children, display),
-                _ => {}
+/// A note marker (`trim_before`) hangs on the word before it, as a footnote number does.
+fn replace_cite_text(
+    article: &mut Article,
+    display: &BTreeMap<String, (String, String)>,
+    trim_before: &BTreeSet<String>,
+) {
+    fn walk(
+        inlines: &mut [Inline],
+        display: &BTreeMap<String, (String, String)>,
+        trim_before: &BTreeSet<String>,
+    ) {
+        for i in 0..inlines.len() {
+            let mut trim = false;
+            if let Some(inline) = inlines.get_mut(i) {
+                match inline {
+                    Inline::Cite { citation, children } => match display.get(citation.as_str()) {
+                        Some((shown, _)) => {
+                            *children = vec![Inline::text(shown)];
+                            trim = trim_before.contains(citation.as_str());
+                        }
+                        None => walk(children, display, trim_before),
+                    },
+                    Inline::Emphasis { children }
+                    | Inline::Strong { children }
+                    | Inline::Strikethrough { children } => walk(children, display, trim_before),
+                    _ => {}
+                }
+            }
+            if trim && i > 0 {
+                if let Some(Inline::Text { text }) = inlines.get_mut(i - 1) {
+                    let kept = text.trim_end().len();
+                    text.truncate(kept);
+                }
             }
         }
     }
-    crate::parse::citations::visit_inline_runs(article, &mut |inlines| walk(inlines, display));
+    crate::parse::citations::visit_inline_runs(article, &mut |inlines| {
+        walk(inlines, display, trim_before)
+    });
     article
         .blocks
         .iter_mut()

@@ -32,6 +32,10 @@ pub fn split(input: &str) -> (Option<FrontMatter>, &str) {
     else {
         return (None, input);
     };
+    // As in Pandoc, a blank line right after the opening `---` means it is a thematic break.
+    if after_open.starts_with('\n') || after_open.starts_with("\r\n") {
+        return (None, input);
+    }
     // The closing `---` or `...` on a line of its own.
     let mut offset = 0;
     let mut close = None;
@@ -51,7 +55,7 @@ pub fn split(input: &str) -> (Option<FrontMatter>, &str) {
     // mapping (or be empty).
     let front = match yaml::parse(yaml_text) {
         Ok(Value::Object(map)) => read(&map),
-        Ok(Value::Null) => FrontMatter::default(),
+        // Two thematic breaks, or a break, a paragraph and a setext underline, are not front matter.
         Ok(_) => return (None, input),
         Err(e) => {
             if !looks_like_yaml(yaml_text) {
@@ -168,6 +172,8 @@ mod tests {
         assert_eq!(split("# Title\n").0, None);
         let input = "---\nJust some words here\n---\n";
         assert_eq!(split(input).0, None);
+        let input = "---\n---\nText.\n";
+        assert_eq!(split(input), (None, input));
     }
 
     #[test]

@@ -25,7 +25,10 @@ pub fn parse_structure(input: &str, options: &ParseOptions) -> Result<Article, E
         _ => front_matter::split(input),
     };
     let format = match options.format {
-        FormatOption::Auto if front.is_some() => crate::Format::Markdown,
+        // Front matter or a bibliography: the article is scholarly Markdown.
+        FormatOption::Auto if front.is_some() || options.bibliography.is_some() => {
+            crate::Format::Markdown
+        }
         FormatOption::Auto => detect_format(input),
         FormatOption::Text => crate::Format::Text,
         FormatOption::Markdown => crate::Format::Markdown,

@@ -104,16 +104,52 @@ fn locators(w: &mut Writer<'_>, cluster: &ReferenceCluster, key: &str) {
 }
 
 /// The entry: formatted when a style has formatted it, else the raw entry; its URLs become links,
-/// and a DOI that the text does not show is added as one.
+/// a DOI written bare ("doi: 10.1/x") links to doi.org, and one the text does not show is added.
 fn entry_text(w: &mut Writer<'_>, reference: &Reference) {
     let text = reference.formatted.as_deref().unwrap_or(&reference.raw);
-    linked_text(w, text);
-    if let Some(doi) = reference.fields.get("doi") {
-        let bare = doi.trim_start_matches("https://doi.org/");
-        if !text.contains(bare) {
-            w.raw(" ");
-            linked_text(w, &format!("https://doi.org/{bare}"));
+    let Some(doi) = reference
+        .fields
+        .get("doi")
+        .map(|d| d.trim_start_matches("https://doi.org/"))
+        .filter(|d| !d.is_empty())
+    else {
+        linked_text(w, text);
+        return;
+    };
+    let bare_at = text
+        .match_indices(doi)
+        .map(|(at, _)| at)
+        .find(|&at| !text[..at].ends_with("doi.org/"));
+    match bare_at {
+        Some(at) => {
+            linked_text(w, &text[..at]);
+            external_link(w, &format!("https://doi.org/{doi}"), doi);
+            linked_text(w, &text[at + doi.len()..]);
         }
+        None if text.contains(doi) => linked_text(w, text),
+        None => {
+            linked_text(w, text);
+            w.raw(" ");
+            let url = format!("https://doi.org/{doi}");
+            external_link(w, &url, &url);
+        }
+    }
+}
+
+/// `<a href target="_blank" rel="noopener">`, or the text alone when the URL policy refuses it.
+fn external_link(w: &mut Writer<'_>, url: &str, shown: &str) {
+    match safe_url(url) {
+        Some(Url::External(clean)) => {
+            w.raw("<a");
+            w.out.push_str(" href=\"");
+            escape_href(&clean, &mut w.out);
+            w.out.push('"');
+            w.raw(" target=\"_blank\" rel=\"noopener\">");
+            w.text(shown);
+            w.raw("</a>");
+            w.wrote_link = true;
+        }
+        _ => w.text(shown),
     }
 }
 
@@ -128,19 +164,7 @@ fn linked_text(w: &mut Writer<'_>, text: &str) {
             .unwrap_or(from.len());
         // Sentence punctuation after a URL is not part of it.
         let url = from[..end].trim_end_matches(['.', ',', ';', ')', ']']);
-        match safe_url(url) {
-            Some(Url::External(clean)) => {
-                w.raw("<a");
-                w.out.push_str(" href=\"");
-                escape_href(&clean, &mut w.out);
-                w.out.push('"');
-                w.raw(" target=\"_blank\" rel=\"noopener\">");
-                w.text(url);
-                w.raw("</a>");
-                w.wrote_link = true;
-            }
-            _ => w.text(url),
-        }
+        external_link(w, url, url);
         rest = &from[url.len()..];
     }
     w.text(rest);
