@@ -714,6 +714,7 @@ fn news_article() -> Article {
         ],
         warnings: vec![],
         footnotes: vec![],
+        ..Article::default()
     }
 }
 
