@@ -493,11 +493,11 @@ pub(crate) fn add_sources(article: &mut Article) {
     if article.references.is_empty() {
         return;
     }
-    let mut next = article.sources.len() + 1;
+    let first = article.sources.len() + 1;
     let mut ids = BTreeMap::new();
-    for reference in article.references.iter_mut().filter(|r| r.cited) {
-        let id = format!("s{next}");
-        next += 1;
+    let cited = article.references.iter_mut().filter(|r| r.cited);
+    for (number, reference) in (first..).zip(cited) {
+        let id = format!("s{number}");
         let short = reference.name.clone();
         reference.source = id.clone();
         ids.insert(reference.key.clone(), id.clone());
