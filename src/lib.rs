@@ -32,7 +32,8 @@ mod parse;
 mod render;
 #[cfg(target_arch = "wasm32")]
 #[allow(unsafe_code)] // wasm-bindgen's generated glue; the core stays free of unsafe code.
-mod wasm;
+#[doc(hidden)] // Public only so tests/wasm.rs can call the JS API's functions; JS is its interface.
+pub mod wasm;
 
 pub use analyze::{units, Unit, UnitKind};
 pub use error::Error;

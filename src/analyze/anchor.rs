@@ -50,14 +50,20 @@ pub(super) fn anchor(article: &mut Article, mut marks: Vec<Mark>) {
     let mut next = 0;
     let mut unit = 0;
     visit_units(article, &mut |inlines, _| {
+        let from = next;
         while next < marks.len() && marks[next].unit == unit {
-            let m = &marks[next];
-            wrap(inlines, m.start, m.end, &m.citation.id);
             next += 1;
+        }
+        if next > from {
+            let spans: Vec<(usize, usize, &str)> = marks[from..next]
+                .iter()
+                .map(|m| (m.start, m.end, m.citation.id.as_str()))
+                .collect();
+            wrap_all(inlines, &spans);
         }
         unit += 1;
     });
-    // Rebuild block texts? They do not change: a Cite adds no text.
+    // Block texts do not change: a Cite adds no text.
     article
         .citations
         .extend(marks.into_iter().map(|m| m.citation));
@@ -69,10 +75,13 @@ pub(super) fn anchor(article: &mut Article, mut marks: Vec<Mark>) {
 fn renumber_in_document_order(article: &mut Article) {
     let mut order = Vec::new();
     visit_units(article, &mut |inlines, _| collect_ids(inlines, &mut order));
-    let position = |id: &str| order.iter().position(|o| o == id).unwrap_or(usize::MAX);
+    let mut position = std::collections::HashMap::with_capacity(order.len());
+    for (i, id) in order.into_iter().enumerate() {
+        position.entry(id).or_insert(i);
+    }
     let mut keyed: Vec<_> = std::mem::take(&mut article.citations)
         .into_iter()
-        .map(|c| (position(&c.id), c))
+        .map(|c| (position.get(&c.id).copied().unwrap_or(usize::MAX), c))
         .collect();
     keyed.sort_by_key(|(p, _)| *p);
     article.citations = keyed.into_iter().map(|(_, c)| c).collect();
@@ -104,102 +113,327 @@ fn collect_ids(inlines: &[Inline], out: &mut Vec<String>) {
     }
 }
 
-/// Length of an inline's plain text, as `inline_text` writes it.
-fn plain_len(inline: &Inline) -> usize {
-    crate::model::inline_text(std::slice::from_ref(inline)).len()
-}
-
-/// Wraps the plain-text byte range `start..end` of `inlines` in a `Cite`. A boundary inside a text
-/// node splits it; a boundary inside any other node widens the range to the whole node, except that a
-/// range wholly inside one formatting node is wrapped inside it. Nothing is wrapped inside a link.
-fn wrap(inlines: &mut Vec<Inline>, start: usize, end: usize, id: &str) {
-    if start >= end {
-        return;
-    }
-    let mut offsets = Vec::with_capacity(inlines.len() + 1);
-    let mut pos = 0;
-    for inline in inlines.iter() {
-        offsets.push(pos);
-        pos += plain_len(inline);
-    }
-    offsets.push(pos);
-    let end = end.min(pos);
-    let Some(first) = (0..inlines.len()).find(|&i| offsets[i + 1] > start) else {
-        return;
-    };
-    let Some(last) = (first..inlines.len()).rev().find(|&i| offsets[i] < end) else {
-        return;
-    };
-    if first == last && (start > offsets[first] || end < offsets[first + 1]) {
-        let (lo, hi) = (start - offsets[first], end - offsets[first]);
-        match &mut inlines[first] {
-            Inline::Text { text } => {
-                let (Some(pre), Some(mid), Some(post)) =
-                    (text.get(..lo), text.get(lo..hi), text.get(hi..))
-                else {
-                    return;
-                };
-                let (pre, mid, post) = (pre.to_string(), mid.to_string(), post.to_string());
-                let mut replacement = Vec::new();
-                if !pre.is_empty() {
-                    replacement.push(Inline::Text { text: pre });
-                }
-                replacement.push(Inline::Cite {
-                    citation: id.to_string(),
-                    children: vec![Inline::Text { text: mid }],
-                });
-                if !post.is_empty() {
-                    replacement.push(Inline::Text { text: post });
-                }
-                inlines.splice(first..=first, replacement);
-                return;
-            }
+/// Length of inline content's plain text, as `inline_text` writes it, without building the text.
+fn plain_len(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text { text } | Inline::Code { text } => text.len(),
             Inline::Emphasis { children }
             | Inline::Strong { children }
             | Inline::Strikethrough { children }
-            | Inline::Cite { children, .. } => {
-                wrap(children, lo, hi, id);
-                return;
-            }
-            Inline::Link { .. } | Inline::FootnoteRef { .. } => return,
-            _ => {}
+            | Inline::Link { children, .. }
+            | Inline::Cite { children, .. } => plain_len(children),
+            Inline::Image { alt, .. } => plain_len(alt),
+            Inline::Html { .. } => 0,
+            Inline::SoftBreak | Inline::HardBreak => 1,
+            Inline::FootnoteRef { label, number, .. } => match number {
+                Some(n) => n.to_string().len() + 2,
+                None => label.len() + 3,
+            },
+        })
+        .sum()
+}
+
+/// How deeply citation spans may nest in one another. Analyses nest two or three deep (an
+/// abbreviation in a quote in an attribution); crossing spans nest one more level each, so without a
+/// bound a run of crossing spans would build a tree as deep as the run, and every recursive walk of
+/// the model (rendering, serialization) would follow it.
+const MAX_SPAN_DEPTH: usize = 16;
+
+/// A mark's span in the tree of spans of one unit. Crossing spans are resolved when the tree is
+/// built: a span that starts inside another and ends after it is widened to enclose it.
+struct SpanNode<'a> {
+    start: usize,
+    end: usize,
+    id: &'a str,
+    children: Vec<usize>,
+    /// Levels in this node's subtree, itself included.
+    height: usize,
+}
+
+/// Builds the tree of `spans`, sorted by start and then by end descending (enclosing first).
+/// Returns the nodes and the indices of the top-level ones, which are disjoint and in order.
+fn span_tree<'a>(spans: &[(usize, usize, &'a str)]) -> (Vec<SpanNode<'a>>, Vec<usize>) {
+    let mut nodes: Vec<SpanNode<'a>> = Vec::with_capacity(spans.len());
+    let mut roots = Vec::new();
+    // The open spans containing the current position, outermost first.
+    let mut stack: Vec<usize> = Vec::new();
+    for &(start, end, id) in spans {
+        if start >= end {
+            continue;
         }
-    }
-    // The range covers several nodes: split text nodes at the edges, widen to whole other nodes.
-    let mut last = last;
-    if let Inline::Text { text } = &inlines[last] {
-        let cut = end - offsets[last];
-        if cut < text.len() && text.is_char_boundary(cut) {
-            let (head, tail) = text.split_at(cut);
-            let (head, tail) = (head.to_string(), tail.to_string());
-            inlines.splice(
-                last..=last,
-                [Inline::Text { text: head }, Inline::Text { text: tail }],
-            );
+        while stack.last().is_some_and(|&top| nodes[top].end <= start) {
+            stack.pop();
         }
-    }
-    let mut first = first;
-    if let Inline::Text { text } = &inlines[first] {
-        let cut = start - offsets[first];
-        if cut > 0 && text.is_char_boundary(cut) {
-            let (head, tail) = text.split_at(cut);
-            let (head, tail) = (head.to_string(), tail.to_string());
-            inlines.splice(
-                first..=first,
-                [Inline::Text { text: head }, Inline::Text { text: tail }],
-            );
-            first += 1;
-            last += 1;
+        // Open spans that the new one does not fit inside (it ends later, or it is the same range,
+        // in which case the later mark encloses the earlier, as wrapping one after the other does)
+        // are a suffix of the stack: they end up inside the new span.
+        let inside = |n: &SpanNode| n.end < end || (n.end == end && n.start == start);
+        let level = stack
+            .iter()
+            .rposition(|&n| !inside(&nodes[n]))
+            .map_or(0, |p| p + 1);
+        let new = nodes.len();
+        let (start, height) = match stack.get(level) {
+            Some(&enclosed) => (nodes[enclosed].start, nodes[enclosed].height + 1),
+            None => (start, 1),
+        };
+        if level + height > MAX_SPAN_DEPTH {
+            continue;
         }
-    }
-    let children: Vec<Inline> = inlines.drain(first..=last).collect();
-    inlines.insert(
-        first,
-        Inline::Cite {
-            citation: id.to_string(),
+        let children = match stack.get(level) {
+            Some(&enclosed) => vec![enclosed],
+            None => Vec::new(),
+        };
+        let siblings = match level.checked_sub(1).and_then(|p| stack.get(p)) {
+            Some(&parent) => &mut nodes[parent].children,
+            None => &mut roots,
+        };
+        if level < stack.len() {
+            // The enclosed span is its parent's last child: the new span takes its place.
+            siblings.pop();
+        }
+        siblings.push(new);
+        nodes.push(SpanNode {
+            start,
+            end,
+            id,
             children,
-        },
-    );
+            height,
+        });
+        for (depth, &ancestor) in stack.iter().take(level).enumerate() {
+            let below = level - depth + height;
+            if nodes[ancestor].height < below {
+                nodes[ancestor].height = below;
+            }
+        }
+        stack.insert(level, new);
+    }
+    (nodes, roots)
+}
+
+/// A span to wrap at one level of the inline tree: a tree node, with its range clipped to what it
+/// may cover at this level.
+#[derive(Clone, Copy)]
+struct Piece {
+    node: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Wraps each plain-text byte range of `spans` (sorted as [`span_tree`] wants) in a `Cite`, in one
+/// pass over the inline tree. A boundary inside a text node splits it; a boundary inside any other
+/// node widens the range to the whole node, except that a range wholly inside one formatting node is
+/// wrapped inside it. Nothing is wrapped inside a link or a footnote reference; of several ranges
+/// inside one atomic node (code, image, ...), the first wraps the whole node and the others are not
+/// anchored.
+fn wrap_all(inlines: &mut Vec<Inline>, spans: &[(usize, usize, &str)]) {
+    let (nodes, roots) = span_tree(spans);
+    let pieces = roots
+        .iter()
+        .map(|&n| Piece {
+            node: n,
+            start: nodes[n].start,
+            end: nodes[n].end,
+        })
+        .collect();
+    let content = std::mem::take(inlines);
+    *inlines = wrap_pieces(content, 0, pieces, &nodes);
+}
+
+/// The children of `piece`'s node, clipped to `piece`'s range.
+fn child_pieces(piece: Piece, nodes: &[SpanNode]) -> Vec<Piece> {
+    nodes[piece.node]
+        .children
+        .iter()
+        .map(|&c| Piece {
+            node: c,
+            start: nodes[c].start.max(piece.start),
+            end: nodes[c].end.min(piece.end),
+        })
+        .filter(|p| p.start < p.end)
+        .collect()
+}
+
+/// Wraps `pieces` (disjoint, in order; offsets relative to the unit, `base` being the offset of
+/// `inlines`) in `inlines`, recursing for the pieces nested in each.
+fn wrap_pieces(
+    inlines: Vec<Inline>,
+    base: usize,
+    pieces: Vec<Piece>,
+    nodes: &[SpanNode],
+) -> Vec<Inline> {
+    let total = base + plain_len(&inlines);
+    // Both are stacks: the next input node and the next piece are at the end.
+    let mut input: Vec<(Inline, usize)> = inlines
+        .into_iter()
+        .rev()
+        .map(|inline| {
+            let len = plain_len(std::slice::from_ref(&inline));
+            (inline, len)
+        })
+        .collect();
+    let mut pieces: Vec<Piece> = pieces.into_iter().rev().collect();
+    let mut out = Vec::with_capacity(input.len() + 2 * pieces.len());
+    let mut pos = base;
+    while let Some(piece) = pieces.pop() {
+        if piece.start < pos {
+            // Starts inside a node already written (only after a widening): not anchored.
+            continue;
+        }
+        // Everything that ends before the piece starts stays as it is.
+        while input
+            .last()
+            .is_some_and(|(_, len)| pos + len <= piece.start)
+        {
+            if let Some((inline, len)) = input.pop() {
+                out.push(inline);
+                pos += len;
+            }
+        }
+        let end = piece.end.min(total);
+        // The nodes the piece touches.
+        let mut group: Vec<(Inline, usize)> = Vec::new();
+        let mut group_end = pos;
+        while group_end < end {
+            let Some((inline, len)) = input.pop() else {
+                break;
+            };
+            group_end += len;
+            group.push((inline, len));
+        }
+        if group.is_empty() {
+            continue;
+        }
+        let strictly_inside = group.len() == 1 && (piece.start > pos || end < group_end);
+        if strictly_inside {
+            let Some((inline, len)) = group.pop() else {
+                continue;
+            };
+            let node_start = pos;
+            match inline {
+                Inline::Text { text } => {
+                    let (lo, hi) = (piece.start - node_start, end - node_start);
+                    let (Some(pre), Some(mid), Some(post)) =
+                        (text.get(..lo), text.get(lo..hi), text.get(hi..))
+                    else {
+                        // Not at character boundaries: the spans inside may still fit.
+                        input.push((Inline::Text { text }, len));
+                        pieces.extend(child_pieces(piece, nodes).into_iter().rev());
+                        continue;
+                    };
+                    if !pre.is_empty() {
+                        out.push(Inline::text(pre));
+                    }
+                    let inner = wrap_pieces(
+                        vec![Inline::text(mid)],
+                        piece.start,
+                        child_pieces(Piece { end, ..piece }, nodes),
+                        nodes,
+                    );
+                    out.push(Inline::Cite {
+                        citation: nodes[piece.node].id.to_string(),
+                        children: inner,
+                    });
+                    pos = end;
+                    if !post.is_empty() {
+                        input.push((Inline::text(post), post.len()));
+                    }
+                }
+                Inline::Emphasis { .. }
+                | Inline::Strong { .. }
+                | Inline::Strikethrough { .. }
+                | Inline::Cite { .. } => {
+                    // Every piece that lies inside this node goes in at once.
+                    let mut inside = vec![Piece { end, ..piece }];
+                    while let Some(&next) = pieces.last() {
+                        if next.end > group_end {
+                            break;
+                        }
+                        inside.push(next);
+                        pieces.pop();
+                    }
+                    let mut inline = inline;
+                    if let Inline::Emphasis { children }
+                    | Inline::Strong { children }
+                    | Inline::Strikethrough { children }
+                    | Inline::Cite { children, .. } = &mut inline
+                    {
+                        let content = std::mem::take(children);
+                        *children = wrap_pieces(content, node_start, inside, nodes);
+                    }
+                    // A later piece may start inside this node and end after it.
+                    input.push((inline, len));
+                }
+                Inline::Link { .. } | Inline::FootnoteRef { .. } => {
+                    input.push((inline, len));
+                }
+                atomic => {
+                    // Code, an image, a break: the piece widens to the whole node, and the other
+                    // pieces inside it are not anchored.
+                    while pieces.last().is_some_and(|next| next.end <= group_end) {
+                        pieces.pop();
+                    }
+                    out.push(Inline::Cite {
+                        citation: nodes[piece.node].id.to_string(),
+                        children: vec![atomic],
+                    });
+                    pos = group_end;
+                }
+            }
+            continue;
+        }
+        // The piece covers several nodes (or exactly one): split text nodes at the edges, widen to
+        // whole other nodes.
+        if let Some((Inline::Text { text }, len)) = group.last_mut() {
+            let cut = *len - (group_end - end);
+            if cut < text.len() && text.is_char_boundary(cut) {
+                let tail = text.split_off(cut);
+                input.push((Inline::Text { text: tail }, *len - cut));
+                *len = cut;
+                group_end = end;
+            }
+        }
+        if let Some((Inline::Text { text }, len)) = group.first_mut() {
+            let cut = piece.start - pos;
+            if cut > 0 && text.is_char_boundary(cut) {
+                let tail = text.split_off(cut);
+                out.push(Inline::Text {
+                    text: std::mem::replace(text, tail),
+                });
+                *len -= cut;
+                pos += cut;
+            }
+        }
+        let mut inner = child_pieces(
+            Piece {
+                start: pos,
+                end: group_end,
+                ..piece
+            },
+            nodes,
+        );
+        // Pieces that start inside the widened range go inside it.
+        while let Some(&next) = pieces.last() {
+            if next.start >= group_end {
+                break;
+            }
+            pieces.pop();
+            inner.push(Piece {
+                end: next.end.min(group_end),
+                ..next
+            });
+        }
+        let content = group.into_iter().map(|(inline, _)| inline).collect();
+        out.push(Inline::Cite {
+            citation: nodes[piece.node].id.to_string(),
+            children: wrap_pieces(content, pos, inner, nodes),
+        });
+        pos = group_end;
+    }
+    out.extend(input.into_iter().rev().map(|(inline, _)| inline));
+    out
 }
 
 #[cfg(test)]
@@ -209,6 +443,11 @@ mod tests {
 
     fn t(s: &str) -> Inline {
         Inline::text(s)
+    }
+
+    /// Wraps one range, as anchoring a unit with one mark does.
+    fn wrap(inlines: &mut Vec<Inline>, start: usize, end: usize, id: &str) {
+        wrap_all(inlines, &[(start, end, id)]);
     }
 
     #[test]
@@ -266,5 +505,78 @@ mod tests {
         }];
         wrap(&mut inlines, 2, 4, "c1");
         assert!(matches!(inlines[0], Inline::Link { .. }));
+    }
+
+    #[test]
+    fn many_marks_in_one_paragraph_each_wrap_their_own_words() {
+        let word = "“yes” ";
+        let n = 5_000;
+        let mut inlines = vec![t(&word.repeat(n))];
+        let ids: Vec<String> = (0..n).map(|i| format!("c{i}")).collect();
+        let spans: Vec<(usize, usize, &str)> = (0..n)
+            .map(|i| {
+                (
+                    i * word.len(),
+                    i * word.len() + "“yes”".len(),
+                    ids[i].as_str(),
+                )
+            })
+            .collect();
+        wrap_all(&mut inlines, &spans);
+        assert_eq!(inline_text(&inlines), word.repeat(n));
+        let cites: Vec<&Inline> = inlines
+            .iter()
+            .filter(|i| matches!(i, Inline::Cite { .. }))
+            .collect();
+        assert_eq!(cites.len(), n);
+        assert_eq!(
+            cites[n - 1],
+            &Inline::Cite {
+                citation: format!("c{}", n - 1),
+                children: vec![t("“yes”")]
+            }
+        );
+    }
+
+    #[test]
+    fn crossing_marks_nest_and_stay_shallow() {
+        // Each span starts inside the previous one and ends after it: the later encloses the
+        // earlier, as wrapping them one after the other does, but never deeper than the bound.
+        let text = "abcdefghijklmnopqrstuvwxyz".repeat(4);
+        let ids: Vec<String> = (0..60).map(|i| format!("c{i}")).collect();
+        let spans: Vec<(usize, usize, &str)> =
+            (0..60).map(|i| (i, i + 10, ids[i].as_str())).collect();
+        let mut inlines = vec![t(&text)];
+        wrap_all(&mut inlines, &spans);
+        assert_eq!(inline_text(&inlines), text);
+        fn depth(inlines: &[Inline]) -> usize {
+            inlines
+                .iter()
+                .map(|i| match i {
+                    Inline::Cite { children, .. } => 1 + depth(children),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        assert!(depth(&inlines) >= 2, "{inlines:?}");
+        assert!(depth(&inlines) <= MAX_SPAN_DEPTH, "{}", depth(&inlines));
+    }
+
+    #[test]
+    fn several_marks_in_one_code_span_wrap_it_once() {
+        let mut inlines = vec![
+            t("see "),
+            Inline::Code {
+                text: "\"a\" and \"b\"".into(),
+            },
+        ];
+        wrap_all(&mut inlines, &[(5, 8, "c1"), (13, 16, "c2")]);
+        assert_eq!(inlines.len(), 2);
+        let Inline::Cite { citation, children } = &inlines[1] else {
+            panic!("{inlines:?}")
+        };
+        assert_eq!(citation, "c1");
+        assert!(matches!(children[..], [Inline::Code { .. }]));
     }
 }

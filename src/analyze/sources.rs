@@ -56,13 +56,15 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
         let toks = tokens::tokenize(text);
         let unit_spans = spans.get(u).map_or(&[][..], Vec::as_slice);
         let ranges: Vec<(usize, usize)> = unit_spans.iter().map(|q| (q.start, q.end)).collect();
-        for (ss, se) in tokens::sentences(text, &ranges) {
+        for (ss, se) in bound_sentences(text, tokens::sentences(text, &ranges), &ranges) {
             let first = toks.partition_point(|t| t.start < ss);
             let after_last = toks.partition_point(|t| t.start < se);
-            let quotes_here: Vec<&quotes::QuoteSpan> = unit_spans
-                .iter()
-                .filter(|q| q.start >= ss && q.start < se)
-                .collect();
+            // Quotations are in order: find this sentence's by binary search, not by a scan of the
+            // paragraph's quotations for every sentence.
+            let from = unit_spans.partition_point(|q| q.start < ss);
+            let to = unit_spans.partition_point(|q| q.start < se);
+            let quotes_here: Vec<&quotes::QuoteSpan> =
+                unit_spans.get(from..to).unwrap_or(&[]).iter().collect();
             if after_last <= first && quotes_here.is_empty() {
                 continue;
             }
@@ -169,6 +171,50 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
     finish(reg, pending, metonyms, warnings)
 }
 
+/// The longest stretch of text read as one sentence, in bytes. The speaker of a quotation is
+/// looked for in its whole sentence, so a "sentence" without end (text with no full stops, or
+/// thousands of quotations in a row) would make the work grow with the square of its length.
+const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// Cuts sentences longer than [`MAX_SENTENCE_BYTES`] at the first space after the limit that is not
+/// inside a quotation (`quotes`: disjoint, in order).
+fn bound_sentences(
+    text: &str,
+    sentences: Vec<(usize, usize)>,
+    quotes: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    if sentences.iter().all(|&(s, e)| e - s <= MAX_SENTENCE_BYTES) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for (mut start, end) in sentences {
+        while end - start > MAX_SENTENCE_BYTES {
+            let mut cut = start + MAX_SENTENCE_BYTES;
+            // Past the quotation the limit falls in, if any.
+            let after = quotes.partition_point(|&(qs, _)| qs <= cut);
+            if let Some(&(_, qe)) = after.checked_sub(1).and_then(|i| quotes.get(i)) {
+                cut = cut.max(qe);
+            }
+            while cut < end && !text.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let space = text
+                .get(cut..end)
+                .and_then(|rest| rest.find(char::is_whitespace))
+                .map(|p| cut + p);
+            match space {
+                Some(at) if at > start => {
+                    out.push((start, at));
+                    start = at;
+                }
+                _ => break,
+            }
+        }
+        out.push((start, end));
+    }
+    out
+}
+
 /// The entity for a speaker; an unnamed source becomes one on first use.
 fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
     match who {
@@ -181,17 +227,15 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
 
 /// Every piece of a quotation that runs over several paragraphs gets the speaker found for any.
 fn share_group_speakers(pending: &mut [Pending]) {
-    let mut speakers: Vec<(usize, usize)> = Vec::new();
+    let mut speakers: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for p in pending.iter() {
         if let (Some(g), Some(e)) = (p.group, p.entity) {
-            if !speakers.iter().any(|(sg, _)| *sg == g) {
-                speakers.push((g, e));
-            }
+            speakers.entry(g).or_insert(e);
         }
     }
     for p in pending.iter_mut() {
         if let (Some(g), None, false) = (p.group, p.entity, p.scare) {
-            p.entity = speakers.iter().find(|(sg, _)| *sg == g).map(|(_, e)| *e);
+            p.entity = speakers.get(&g).copied();
         }
     }
 }

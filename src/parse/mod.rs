@@ -50,6 +50,18 @@ pub fn parse_structure(input: &str, options: &ParseOptions) -> Result<Article, E
     if input.trim().is_empty() {
         article.warnings.push("The article is empty.".to_string());
     }
+    // Invalid bytes and lone surrogates arrive as U+FFFD (from a lossy decoding); control characters
+    // other than whitespace are not text either. Say so once, with a count.
+    let unreadable = input
+        .chars()
+        .filter(|&c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()))
+        .count();
+    if unreadable > 0 {
+        article.warnings.push(format!(
+            "The article contains {unreadable} unreadable character{} (invalid bytes, lone surrogates or control characters).",
+            if unreadable == 1 { "" } else { "s" }
+        ));
+    }
     Ok(article)
 }
 

@@ -1,6 +1,8 @@
 //! People, organizations and other sources: names, honorifics, titles, roles, aliases, and the
 //! mentions that refer to them.
 
+use std::collections::HashMap;
+
 use super::tokens::Tok;
 use super::words::{self, Gender};
 use crate::{Abbreviation, SourceKind};
@@ -51,6 +53,32 @@ pub(super) struct Registry {
     abbreviations: Vec<Abbreviation>,
     /// Genders learned from the pronouns that resolved to a person, applied between sentences.
     pub gender_hints: std::cell::RefCell<Vec<(usize, Gender)>>,
+    // Indexes, so that a lookup does not scan every entity: an article naming thousands of people
+    // would otherwise take time growing with the square of their number.
+    /// Canonical name → entity.
+    by_name: HashMap<String, usize>,
+    /// Canonical name or alias → the first entity that has it.
+    by_form: HashMap<String, usize>,
+    /// The word a reference to a person must end with (see [`name_refers_to`]) → the entities.
+    by_key_word: HashMap<String, Vec<usize>>,
+    /// Initials of a multi-word organization or publication name → the first such entity.
+    by_initials: HashMap<String, usize>,
+}
+
+/// Notes `value` under `key` unless a smaller one is there: lookups want the first entity.
+fn keep_first(map: &mut HashMap<String, usize>, key: &str, value: usize) {
+    map.entry(key.to_string())
+        .and_modify(|v| *v = (*v).min(value))
+        .or_insert(value);
+}
+
+/// A name's words without particles, as [`name_refers_to`] compares them.
+fn name_words<'a>(tokens: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    tokens
+        .into_iter()
+        .map(words::strip_particle)
+        .filter(|t| !words::is_particle(t))
+        .collect()
 }
 
 /// How far back pronoun and alias resolution looks, in mentions.
@@ -104,10 +132,18 @@ impl Registry {
     /// The person a name (or the name part after an honorific) refers to; an ambiguous name binds to
     /// the most recently mentioned person it fits.
     pub fn find_person(&self, name: &[&str], gender: Option<Gender>) -> Option<usize> {
-        let named: Vec<usize> = (0..self.entities.len())
+        let key = name_words(name.iter().copied());
+        let candidates = key
+            .last()
+            .and_then(|k| self.by_key_word.get(*k))
+            .map_or(&[][..], Vec::as_slice);
+        let named: Vec<usize> = candidates
+            .iter()
+            .copied()
             .filter(|&i| {
-                let e = &self.entities[i];
-                e.kind == SourceKind::Person && name_refers_to(&e.tokens, name)
+                self.entities.get(i).is_some_and(|e| {
+                    e.kind == SourceKind::Person && name_refers_to(&e.tokens, name)
+                })
             })
             .collect();
         // A person whose gender the text has shown wins over one whose gender is unknown.
@@ -128,9 +164,7 @@ impl Registry {
 
     /// The entity with exactly this canonical name or alias.
     pub fn find_named(&self, name: &str) -> Option<usize> {
-        self.entities
-            .iter()
-            .position(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+        self.by_form.get(name).copied()
     }
 
     /// The most recently mentioned organization whose name ends in `head` ("the ministry"); `*`
@@ -163,9 +197,7 @@ impl Registry {
                 return Some(e);
             }
         }
-        self.entities.iter().position(|e| {
-            e.kind != SourceKind::Person && e.tokens.len() >= 2 && initials(&e.tokens) == short
-        })
+        self.by_initials.get(short).copied()
     }
 
     /// Adds an entity, or returns the one with this name.
@@ -175,15 +207,35 @@ impl Registry {
         kind: SourceKind,
         first: (usize, usize, usize),
     ) -> usize {
-        if let Some(i) = self.entities.iter().position(|e| e.name == name) {
+        if let Some(&i) = self.by_name.get(name) {
             return i;
+        }
+        let index = self.entities.len();
+        let tokens: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+        keep_first(&mut self.by_name, name, index);
+        keep_first(&mut self.by_form, name, index);
+        if kind != SourceKind::Person && tokens.len() >= 2 {
+            keep_first(&mut self.by_initials, &initials(&tokens), index);
+        }
+        let words = name_words(tokens.iter().map(String::as_str));
+        let mut keys: Vec<&str> = words.last().copied().into_iter().collect();
+        if let Some(&first) = words.first() {
+            if words.len() >= 2 && words::is_family_name_first(first) && !keys.contains(&first) {
+                keys.push(first);
+            }
+        }
+        for key in keys {
+            self.by_key_word
+                .entry(key.to_string())
+                .or_default()
+                .push(index);
         }
         self.entities.push(Entity {
             name: name.to_string(),
             kind,
             role: None,
             aliases: Vec::new(),
-            tokens: name.split_whitespace().map(str::to_string).collect(),
+            tokens,
             gender: None,
             first,
             cited: false,
@@ -198,6 +250,7 @@ impl Registry {
         if let Some(e) = self.entities.get_mut(entity) {
             if !alias.is_empty() && alias != e.name && !e.aliases.iter().any(|a| a == alias) {
                 e.aliases.push(alias.to_string());
+                keep_first(&mut self.by_form, alias, entity);
             }
         }
     }

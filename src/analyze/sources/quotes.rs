@@ -19,6 +19,9 @@ pub(super) struct QuoteSpan {
     pub continued: bool,
 }
 
+/// The most quotation-mark warnings listed one by one; the rest are counted in one more warning.
+const MAX_WARNINGS: usize = 20;
+
 fn is_open(c: char) -> bool {
     c == '“' || c == '„'
 }
@@ -39,6 +42,7 @@ fn straight_opens(text: &str, i: usize) -> bool {
 /// Finds the quotations of every unit. Unbalanced marks give a warning.
 pub(super) fn scan(units: &[Unit], warnings: &mut Vec<String>) -> Vec<Vec<QuoteSpan>> {
     let mut all: Vec<Vec<QuoteSpan>> = Vec::with_capacity(units.len());
+    let warnings_before = warnings.len();
     let mut carried = false;
     for (u, unit) in units.iter().enumerate() {
         let text = unit.text.as_str();
@@ -106,6 +110,15 @@ pub(super) fn scan(units: &[Unit], warnings: &mut Vec<String>) -> Vec<Vec<QuoteS
         warnings.push(format!(
             "Unclosed quotation mark in paragraph {}.",
             units.len()
+        ));
+    }
+    // A text full of stray marks would otherwise give as many warnings as marks.
+    let found = warnings.len() - warnings_before;
+    if found > MAX_WARNINGS {
+        warnings.truncate(warnings_before + MAX_WARNINGS);
+        warnings.push(format!(
+            "{} more unbalanced quotation marks not listed.",
+            found - MAX_WARNINGS
         ));
     }
     // Pieces flagged `continues` whose next paragraph does not continue them are ordinary quotes.

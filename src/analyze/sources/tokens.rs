@@ -115,9 +115,14 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// Whether byte `pos` lies inside one of `spans`.
+/// Whether byte `pos` lies inside one of `spans` (disjoint and in order, as quotations are): a
+/// binary search, since it is asked for every word of a paragraph that may hold many quotations.
 pub(super) fn inside(spans: &[(usize, usize)], pos: usize) -> bool {
-    spans.iter().any(|&(s, e)| pos >= s && pos < e)
+    let after = spans.partition_point(|&(s, _)| s <= pos);
+    after
+        .checked_sub(1)
+        .and_then(|i| spans.get(i))
+        .is_some_and(|&(s, e)| pos >= s && pos < e)
 }
 
 /// Sentence ranges of `text`. `quotes` are byte ranges of quotations (marks included): a sentence

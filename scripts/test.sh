@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints (native and wasm32), Rust tests, wasm tests in headless
+# Chromium, the web build, and the browser tests of the demo. Installs what is missing first.
+# Stops at the first failing step and says which one.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() {
+  local name=$1
+  shift
+  printf '\n==== %s ====\n$ %s\n' "$name" "$*"
+  local start=$SECONDS
+  if ! "$@"; then
+    printf '\n**** FAILED: %s (command: %s) ****\n' "$name" "$*" >&2
+    exit 1
+  fi
+  printf -- '---- ok: %s (%ss)\n' "$name" "$((SECONDS - start))"
+}
+
+step "setup (installs what is missing)" bash scripts/setup.sh
+step "format" cargo fmt --check
+step "lint (native)" cargo clippy --all-targets -- -D warnings
+step "lint (wasm32)" cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+step "Rust tests" cargo test
+step "wasm tests in headless Chromium" \
+  wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver . --test wasm
+step "web build" wasm-pack build --target web --release
+step "browser tests of the demo" node --test tests/e2e/
+
+printf '\nAll tests passed.\n'

@@ -1,0 +1,176 @@
+//! The JS API: `parse`, `render`, `mount` and the `Reader` handle (camelCase, like the options).
+
+use std::cell::Cell;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use super::popups::Popups;
+use crate::options::{options_from_json, MountOptions};
+use crate::Options;
+
+/// The one error conversion: every failure reaches JS as a real `Error` with a readable message.
+pub(super) fn js_error(message: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&message.to_string()).into()
+}
+
+/// The options of one call, as read from the JS options object.
+struct Given {
+    options: Options,
+    mount: MountOptions,
+    /// Whether the object set `idPrefix` (otherwise `mount` picks a prefix unique to the reader).
+    id_prefix: bool,
+}
+
+/// Reads the JS options object (or `undefined`/`null`) through the core's validator, which names
+/// the option in its error.
+fn read_options(options: &JsValue) -> Result<Given, JsValue> {
+    let value: serde_json::Value = if options.is_undefined() || options.is_null() {
+        serde_json::Value::Null
+    } else {
+        serde_wasm_bindgen::from_value(options.clone())
+            .map_err(|err| js_error(format!("options: {err}")))?
+    };
+    let (options, mount) = options_from_json(&value).map_err(js_error)?;
+    Ok(Given {
+        options,
+        mount,
+        id_prefix: value.get("idPrefix").is_some(),
+    })
+}
+
+/// The one serializer: maps as plain objects, `None` as `null`, so the model is a plain object.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    value.serialize(&serializer).map_err(js_error)
+}
+
+/// `parse(text, options?)`: the article model as a plain object.
+#[wasm_bindgen(js_name = parse)]
+pub fn parse_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let given = read_options(&options)?;
+    let article = crate::parse(text, &given.options).map_err(js_error)?;
+    to_js(&article)
+}
+
+/// `render(text, options?)`: the reader's HTML as a string.
+#[wasm_bindgen(js_name = render)]
+pub fn render_js(text: &str, options: JsValue) -> Result<String, JsValue> {
+    let given = read_options(&options)?;
+    crate::render(text, &given.options).map_err(js_error)
+}
+
+thread_local! {
+    /// Numbers mounted readers so each gets its own id prefix (`cr1-`, `cr2-`, ...).
+    static MOUNTED: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The attribute `mount` puts on the element it manages.
+const ROOT_ATTRIBUTE: &str = "data-cite-reader";
+/// The attribute on the renderer's reader element, used to recognize prerendered markup.
+const CONTENT_SELECTOR: &str = "[data-cite-reader-content]";
+
+/// `mount(element, text, options?)`: renders `text` into `element` and wires its popups. When
+/// `text` is null or undefined and the element already holds a reader rendered by `render`, that
+/// markup is wired as it is.
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_js(
+    element: Element,
+    text: Option<String>,
+    options: JsValue,
+) -> Result<Reader, JsValue> {
+    let mut given = read_options(&options)?;
+    given.options.render.standalone = false;
+    if !given.id_prefix {
+        let n = MOUNTED.with(|count| {
+            count.set(count.get().wrapping_add(1));
+            count.get()
+        });
+        given.options.render.id_prefix = format!("cr{n}-");
+    }
+    match text {
+        Some(text) => {
+            let html = crate::render(&text, &given.options).map_err(js_error)?;
+            element.set_inner_html(&html);
+        }
+        None => {
+            if element.query_selector(CONTENT_SELECTOR)?.is_none() {
+                return Err(js_error(
+                    "mount: no text was given and the element holds no reader rendered by render()",
+                ));
+            }
+        }
+    }
+    element.set_attribute(ROOT_ATTRIBUTE, "")?;
+    let popups = Popups::new(
+        element.clone(),
+        given.options.render.id_prefix.clone(),
+        given.mount,
+    )?;
+    Ok(Reader {
+        mounted: Some(Mounted {
+            element,
+            options: given.options,
+            popups,
+        }),
+    })
+}
+
+/// A mounted reader. `destroy()` removes every listener and timer, empties the element and
+/// removes its `data-cite-reader` attribute.
+#[wasm_bindgen]
+pub struct Reader {
+    mounted: Option<Mounted>,
+}
+
+struct Mounted {
+    element: Element,
+    options: Options,
+    popups: Popups,
+}
+
+#[wasm_bindgen]
+impl Reader {
+    /// Renders `text` in place of the current article (same options). On error the current
+    /// article stays.
+    pub fn update(&mut self, text: &str) -> Result<(), JsValue> {
+        let mounted = self
+            .mounted
+            .as_mut()
+            .ok_or_else(|| js_error("update: this reader was destroyed"))?;
+        let html = crate::render(text, &mounted.options).map_err(js_error)?;
+        mounted.popups.close_all();
+        mounted.element.set_inner_html(&html);
+        Ok(())
+    }
+
+    /// Opens the popup of the citation with this id (`"c3"`); returns whether it is open.
+    pub fn open(&self, citation_id: &str) -> bool {
+        self.mounted
+            .as_ref()
+            .is_some_and(|mounted| mounted.popups.open(citation_id))
+    }
+
+    /// Closes every open popup.
+    pub fn close(&self) {
+        if let Some(mounted) = &self.mounted {
+            mounted.popups.close_all();
+        }
+    }
+
+    /// Unwires the reader and empties the element. Calling it again does nothing.
+    pub fn destroy(&mut self) {
+        if let Some(mounted) = self.mounted.take() {
+            let Mounted {
+                element, popups, ..
+            } = mounted;
+            drop(popups);
+            element.set_inner_html("");
+            // Removing an attribute cannot fail for a valid name.
+            let _ = element.remove_attribute(ROOT_ATTRIBUTE);
+        }
+    }
+}

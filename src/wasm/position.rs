@@ -1,0 +1,77 @@
+//! Where an open popup goes: a sheet along the bottom edge on narrow viewports; otherwise
+//! `position: fixed` below the marker's first line box if it fits, else above, shifted to stay
+//! inside the viewport.
+
+use web_sys::{Document, DomRect, Element, HtmlElement, Window};
+
+/// Narrow viewports show the popup as a sheet along the bottom edge.
+const SHEET_CLASS: &str = "cr-popup--sheet";
+const SHEET_BELOW_PX: f64 = 600.0;
+/// Space between marker and popup, and between popup and viewport edge.
+const GAP_PX: f64 = 6.0;
+const MARGIN_PX: f64 = 8.0;
+
+/// Places `popup` for `marker` in the current viewport. Style writes cannot fail on an element's
+/// own style declaration, so their results are ignored.
+pub(super) fn place(
+    popup: &HtmlElement,
+    marker: &Element,
+    window: &Window,
+    document: Option<&Document>,
+) {
+    let style = popup.style();
+    // The layout viewport without the scrollbar; innerWidth as a fallback.
+    let viewport_width = document
+        .and_then(Document::document_element)
+        .map(|e| f64::from(e.client_width()))
+        .filter(|w| *w > 0.0)
+        .or_else(|| window.inner_width().ok().and_then(|w| w.as_f64()))
+        .unwrap_or(1024.0);
+    let viewport_height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(768.0);
+    let class_list = popup.class_list();
+    if viewport_width < SHEET_BELOW_PX {
+        let _ = class_list.add_1(SHEET_CLASS);
+        let _ = style.remove_property("top");
+        let _ = style.remove_property("left");
+        let _ = popup.remove_attribute("data-placement");
+        return;
+    }
+    let _ = class_list.remove_1(SHEET_CLASS);
+    let rect = first_rect(marker);
+    // Measure at the top-left corner, where nothing constrains the popup's width.
+    let _ = style.set_property("top", "0px");
+    let _ = style.set_property("left", "0px");
+    let width = f64::from(popup.offset_width());
+    let height = f64::from(popup.offset_height());
+    let below = rect.bottom() + GAP_PX;
+    let above = rect.top() - GAP_PX - height;
+    let (top, placement) = if below + height <= viewport_height - MARGIN_PX {
+        (below, "below")
+    } else if above >= MARGIN_PX {
+        (above, "above")
+    } else {
+        (
+            (viewport_height - height - MARGIN_PX).max(MARGIN_PX),
+            "below",
+        )
+    };
+    let left = rect
+        .left()
+        .min(viewport_width - width - MARGIN_PX)
+        .max(MARGIN_PX);
+    let _ = style.set_property("top", &format!("{top:.0}px"));
+    let _ = style.set_property("left", &format!("{left:.0}px"));
+    let _ = popup.set_attribute("data-placement", placement);
+}
+
+/// The marker's first line box (a marker can wrap over lines), or its bounding box.
+fn first_rect(marker: &Element) -> DomRect {
+    marker
+        .get_client_rects()
+        .get(0)
+        .unwrap_or_else(|| marker.get_bounding_client_rect())
+}

@@ -1,0 +1,579 @@
+//! Pathological input: nothing hangs, nothing panics, nothing overflows the stack, and the work grows
+//! linearly with the input.
+//!
+//! The cases are the 24 of cmark's `test/pathological_tests.py` (nested emphasis, unmatched openers and
+//! closers, `[ (](` and `![[]()` repeated, nested brackets, deep block quotes and lists, NUL bytes,
+//! backtick runs, unclosed links and comments, ...) plus news-specific ones (unmatched quote marks, one
+//! huge paragraph, many names, many parenthetical acronyms, many "said"). Each case is generated at a
+//! base size and at twice that size and runs through `parse` (format auto, text and/or Markdown),
+//! `to_html` and JSON serialization. Timing is checked as a ratio only (no absolute limits): with the
+//! best of three runs at each size, time(2×) / time(1×) must stay ≤ 3. A quadratic step gives 4.
+//!
+//! Sizes: the base size is 64 KiB and the doubled size 128 KiB, so that the whole file runs in under
+//! a minute in the debug test profile on two busy cores (the deep-nesting tests below use the
+//! issue's full sizes: 25,000 nested block quotes, 50,000 nested emphasis openers). `PATHOLOGICAL_KIB=1024 cargo test
+//! --release --test pathological` runs the issue's 1 MiB / 2 MiB sizes.
+//!
+//! A table of case, format, size, milliseconds and ratio is printed (`-- --nocapture` shows it).
+
+use std::time::{Duration, Instant};
+
+use cite_reader::{parse, to_html, Article, FormatOption, Options, ParseOptions};
+
+/// The base size of every generated case, in bytes.
+fn base_size() -> usize {
+    std::env::var("PATHOLOGICAL_KIB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(64)
+        * 1024
+}
+
+/// `unit` repeated until the text is at least `size` bytes.
+fn repeat(unit: &str, size: usize) -> String {
+    unit.repeat(size.div_ceil(unit.len()).max(1))
+}
+
+/// `open`ⁿ `middle` `close`ⁿ, about `size` bytes.
+fn nested(open: &str, middle: &str, close: &str, size: usize) -> String {
+    let n = (size / (open.len() + close.len())).max(1);
+    let mut s = open.repeat(n);
+    s.push_str(middle);
+    s.push_str(&close.repeat(n));
+    s
+}
+
+/// Lines built from their index until the text is at least `size` bytes.
+fn lines(size: usize, line: impl Fn(usize) -> String) -> String {
+    let mut s = String::new();
+    let mut i = 0;
+    while s.len() < size {
+        s.push_str(&line(i));
+        i += 1;
+    }
+    s
+}
+
+/// An invented name for index `i`: syllables, so that every name is a different capitalized word.
+fn name(i: usize) -> String {
+    const SYLLABLES: [&str; 16] = [
+        "ka", "lo", "mi", "ra", "te", "vu", "so", "ne", "di", "pa", "ro", "zu", "be", "fi", "go",
+        "ha",
+    ];
+    let mut word = String::new();
+    let mut n = i;
+    loop {
+        word.push_str(SYLLABLES[n % 16]);
+        n /= 16;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => word,
+    }
+}
+
+/// Three capital letters for index `i`.
+fn acronym(i: usize) -> String {
+    let letter = |n: usize| char::from(b'A' + (n % 26) as u8);
+    [letter(i / 676), letter(i / 26), letter(i)]
+        .iter()
+        .collect()
+}
+
+use FormatOption::{Auto, Markdown, Text};
+
+struct Case {
+    name: &'static str,
+    formats: &'static [FormatOption],
+    make: fn(usize) -> String,
+}
+
+const CASES: &[Case] = &[
+    // cmark's pathological tests.
+    Case {
+        name: "nested strong emph",
+        formats: &[Markdown],
+        make: |n| nested("*a **a ", "b", " a** a*", n),
+    },
+    Case {
+        name: "many emph closers with no openers",
+        formats: &[Markdown, Text],
+        make: |n| repeat("a_ ", n),
+    },
+    Case {
+        name: "many emph openers with no closers",
+        formats: &[Markdown, Text],
+        make: |n| repeat("_a ", n),
+    },
+    Case {
+        name: "many link closers with no openers",
+        formats: &[Markdown, Text],
+        make: |n| repeat("a]", n),
+    },
+    Case {
+        name: "many link openers with no closers",
+        formats: &[Markdown, Text],
+        make: |n| repeat("[a", n),
+    },
+    Case {
+        name: "mismatched openers and closers",
+        formats: &[Markdown],
+        make: |n| repeat("*a_ ", n),
+    },
+    Case {
+        name: "openers and closers multiple of 3",
+        formats: &[Markdown],
+        make: |n| format!("a**b{}", repeat("c* ", n)),
+    },
+    Case {
+        name: "link openers and emph closers",
+        formats: &[Markdown],
+        make: |n| repeat("[ a_", n),
+    },
+    Case {
+        name: "pattern [ (]( repeated",
+        formats: &[Markdown, Text],
+        make: |n| repeat("[ (](", n),
+    },
+    Case {
+        name: "pattern ![[]() repeated",
+        formats: &[Markdown],
+        make: |n| repeat("![[]()", n),
+    },
+    Case {
+        name: "hard link/emph case",
+        formats: &[Markdown],
+        make: |n| repeat("**x [a*b**c*](d) ", n),
+    },
+    Case {
+        name: "nested brackets",
+        formats: &[Markdown, Text],
+        make: |n| nested("[", "a", "]", n),
+    },
+    Case {
+        name: "nested block quotes",
+        formats: &[Markdown],
+        make: |n| nested("> ", "a", "", n),
+    },
+    Case {
+        name: "deeply nested lists",
+        formats: &[Markdown],
+        make: |n| lines(n, |i| format!("{}* a\n", "  ".repeat(i % 2000))),
+    },
+    Case {
+        name: "U+0000 in input",
+        formats: &[Auto, Markdown, Text],
+        make: |n| repeat("abc\u{0}de\u{0}\n", n),
+    },
+    Case {
+        name: "backticks",
+        formats: &[Markdown],
+        make: |n| lines(n, |i| format!("e{}", "`".repeat(i % 5000 + 1))),
+    },
+    Case {
+        name: "unclosed links A",
+        formats: &[Markdown],
+        make: |n| repeat("[a](<b", n),
+    },
+    Case {
+        name: "unclosed links B",
+        formats: &[Markdown],
+        make: |n| repeat("[a](b", n),
+    },
+    Case {
+        name: "unclosed <!--",
+        formats: &[Markdown],
+        make: |n| format!("</{}", repeat("<!--", n)),
+    },
+    Case {
+        name: "empty lines in deeply nested lists",
+        formats: &[Markdown],
+        make: |n| format!("{}x{}", "- ".repeat(n / 4), "\n".repeat(n / 2)),
+    },
+    Case {
+        name: "empty lines in deeply nested lists in blockquote",
+        formats: &[Markdown],
+        make: |n| format!("> {}x\n{}", "- ".repeat(n / 4), ">\n".repeat(n / 4)),
+    },
+    Case {
+        name: "emph in deep blockquote",
+        formats: &[Markdown],
+        make: |n| format!("{}{}", ">".repeat(n / 3), "a*".repeat(n / 3)),
+    },
+    Case {
+        name: "many reference definitions",
+        formats: &[Markdown],
+        make: |n| {
+            let half = lines(n / 2, |i| format!("[r{i}]: /u{i}\n"));
+            let count = half.lines().count();
+            let uses = lines(n / 2, |i| format!("[r{}] ", i % count));
+            format!("{half}\n{uses}\n")
+        },
+    },
+    Case {
+        name: "many link labels with backslashes",
+        formats: &[Markdown],
+        make: |n| repeat("[\\\\\\\\\\\\]: /u\n", n),
+    },
+    // Beyond cmark: footnotes, tables and smart punctuation, which pulldown-cmark and we add.
+    Case {
+        name: "many footnotes and references",
+        formats: &[Markdown],
+        make: |n| {
+            let defs = lines(n / 2, |i| format!("[^n{i}]: Note {i}.\n"));
+            let count = defs.lines().count();
+            let refs = lines(n / 2, |i| format!("A claim.[^n{}] ", i % count));
+            format!("{refs}\n\n{defs}")
+        },
+    },
+    Case {
+        name: "table with many rows",
+        formats: &[Markdown],
+        make: |n| {
+            format!(
+                "| a | b | c |\n|---|:-:|--:|\n{}",
+                repeat("| x | *y* | `z` |\n", n)
+            )
+        },
+    },
+    Case {
+        name: "table with many columns, short rows",
+        formats: &[Markdown],
+        make: |n| {
+            let cols = 500;
+            format!(
+                "{}|\n{}|\n{}",
+                "| a ".repeat(cols),
+                "|---".repeat(cols),
+                repeat("| x |\n", n)
+            )
+        },
+    },
+    // News-specific.
+    Case {
+        name: "100,000 unmatched quote marks",
+        formats: &[Auto, Text, Markdown],
+        make: |n| repeat("“a ", n),
+    },
+    Case {
+        name: "unmatched straight and single quotes",
+        formats: &[Text],
+        make: |n| repeat("\"a 'b ‘c ", n),
+    },
+    Case {
+        name: "one huge paragraph",
+        formats: &[Auto, Text, Markdown],
+        make: |n| {
+            repeat(
+                "The council met on Tuesday, and “we will vote,” a member said, according to the minutes. ",
+                n,
+            )
+        },
+    },
+    Case {
+        name: "many names",
+        formats: &[Text],
+        make: |n| {
+            lines(n, |i| {
+                format!(
+                    "“Yes,” said {} {}, a spokesperson for the {} Agency. Mr. {} agreed.\n\n",
+                    name(i),
+                    name(i + 7),
+                    name(i + 3),
+                    name(i + 7)
+                )
+            })
+        },
+    },
+    Case {
+        name: "many names in one paragraph",
+        formats: &[Text],
+        make: |n| {
+            lines(n, |i| {
+                format!("{} {} said it was fine. ", name(i), name(i + 5))
+            })
+        },
+    },
+    Case {
+        name: "many (ABC) parentheticals",
+        formats: &[Text, Markdown],
+        make: |n| {
+            lines(n, |i| {
+                let a = acronym(i);
+                let long: Vec<String> = a.chars().map(|c| format!("{c}xx")).collect();
+                format!("The {} ({a}) met; the {a} agreed. ", long.join(" "))
+            })
+        },
+    },
+    Case {
+        name: "many said",
+        formats: &[Text],
+        make: |n| repeat("said ", n),
+    },
+    Case {
+        name: "many said with quotes, one paragraph",
+        formats: &[Text],
+        make: |n| repeat("“Yes,” he said. ", n),
+    },
+    Case {
+        name: "many short lines",
+        formats: &[Auto, Text],
+        make: |n| repeat("Home |\nAdvertisement\nBy A\n", n),
+    },
+    Case {
+        name: "one character",
+        formats: &[Auto, Text, Markdown],
+        make: |n| repeat("a", n),
+    },
+];
+
+/// Parses, renders and serializes `text`; returns the model.
+fn run(text: &str, format: FormatOption) -> Article {
+    let options = Options {
+        parse: ParseOptions {
+            format,
+            ..ParseOptions::default()
+        },
+        ..Options::default()
+    };
+    let article = parse(text, &options).unwrap_or_else(|e| panic!("parse failed: {e}"));
+    let html = to_html(&article, &options.render);
+    assert!(
+        !html.is_empty() || article.blocks.is_empty(),
+        "the blocks were not rendered"
+    );
+    let json = serde_json::to_string(&article).unwrap();
+    assert!(json.starts_with('{'));
+    article
+}
+
+fn best_of_three(text: &str, format: FormatOption) -> Duration {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            run(text, format);
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Runs on a thread with a small stack (the size of a browser's wasm stack is ~1 MiB), so that
+/// unbounded recursion shows up as a failure here rather than only in the browser.
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap_or_else(|_| panic!("panicked or overflowed the stack"))
+}
+
+#[test]
+fn pathological_inputs_finish_in_linear_time() {
+    let size = base_size();
+    let filter = std::env::var("PATHOLOGICAL_CASE").unwrap_or_default();
+    println!(
+        "{:<50} {:<8} {:>9} {:>9} {:>9} {:>9} {:>6}",
+        "case", "format", "bytes", "ms", "bytes×2", "ms", "ratio"
+    );
+    let mut failures = Vec::new();
+    let mut tried = 0;
+    for case in CASES {
+        if !case.name.contains(filter.as_str()) {
+            continue;
+        }
+        for &format in case.formats {
+            tried += 1;
+            let small = (case.make)(size);
+            let large = (case.make)(2 * size);
+            let (n1, n2) = (small.len(), large.len());
+            let (t1, t2) = on_small_stack(move || {
+                let (mut t1, mut t2) =
+                    (best_of_three(&small, format), best_of_three(&large, format));
+                // Other work on a shared machine can land on either side: measure once more
+                // before calling a ratio superlinear.
+                if t2.as_secs_f64() > 3.0 * t1.as_secs_f64().max(1e-3) {
+                    t1 = t1.min(best_of_three(&small, format));
+                    t2 = t2.min(best_of_three(&large, format));
+                }
+                (t1, t2)
+            });
+            let (ms1, ms2) = (t1.as_secs_f64() * 1e3, t2.as_secs_f64() * 1e3);
+            // Under a millisecond the clock measures noise, not growth.
+            let ratio = ms2 / ms1.max(1.0);
+            println!(
+                "{:<50} {:<8} {:>9} {:>9.1} {:>9} {:>9.1} {:>6.2}",
+                case.name,
+                format!("{format:?}"),
+                n1,
+                ms1,
+                n2,
+                ms2,
+                ratio
+            );
+            if ratio > 3.0 {
+                failures.push(format!("{} ({format:?}): ratio {ratio:.2}", case.name));
+            }
+        }
+    }
+    println!("{tried} case/format pairs tried, {} failed", failures.len());
+    assert!(failures.is_empty(), "superlinear: {failures:#?}");
+}
+
+fn with_format(format: FormatOption) -> Options {
+    Options {
+        parse: ParseOptions {
+            format,
+            ..ParseOptions::default()
+        },
+        ..Options::default()
+    }
+}
+
+/// Deep nesting at the issue's sizes: the model is flattened below a limit, with a warning, and
+/// every recursive walk (analysis, rendering, serialization, dropping) finishes on a small stack.
+#[test]
+fn deep_nesting_is_flattened_with_a_warning() {
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "25,000 nested block quotes",
+            format!("{}deep", "> ".repeat(25_000)),
+        ),
+        (
+            "50,000 nested emphasis",
+            format!(
+                "{}deep{}",
+                "*a **a ".repeat(25_000),
+                " a** a*".repeat(25_000)
+            ),
+        ),
+        (
+            "nested lists",
+            (0..1_000)
+                .map(|i| format!("{}- deep\n", "  ".repeat(i)))
+                .collect(),
+        ),
+        (
+            "block quotes of lists",
+            format!("{}deep", "> - ".repeat(10_000)),
+        ),
+        (
+            "nested links and images",
+            format!("{}deep{}", "[![".repeat(10_000), "](u)](v)".repeat(10_000)),
+        ),
+        (
+            "nested footnote definitions",
+            format!("x[^a]\n\n{}deep", "[^a]: > ".repeat(5_000)),
+        ),
+    ];
+    for (name, text) in cases {
+        let (warnings, html, kept) = on_small_stack(move || {
+            let article = run(&text, Markdown);
+            let html = to_html(&article, &Options::default().render);
+            let kept = serde_json::to_string(&article).unwrap().contains("deep");
+            (article.warnings, html, kept)
+        });
+        assert!(kept, "{name}: the innermost text was lost");
+        assert!(
+            html.contains("deep"),
+            "{name}: the innermost text was not rendered"
+        );
+        assert!(
+            warnings.iter().any(|w| w.contains("nesting")),
+            "{name}: no warning about the nesting: {warnings:?}"
+        );
+        println!("{name}: ok, warnings {warnings:?}");
+    }
+}
+
+/// A pseudo-random byte string (xorshift), the same on every run.
+fn junk(len: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+fn readable(warning: &str) -> bool {
+    !warning.is_empty()
+        && warning.len() < 300
+        && warning.starts_with(|c: char| c.is_alphanumeric())
+        && !warning.contains("{")
+}
+
+/// Empty and junk input give an article with a readable warning, never an error or a panic.
+#[test]
+fn empty_and_junk_input_give_readable_warnings() {
+    let surrogates: Vec<u16> = "a lone "
+        .encode_utf16()
+        .chain([0xD800, 0x20, 0xDC00])
+        .collect();
+    let cases: Vec<(&str, String)> = vec![
+        ("empty", String::new()),
+        ("whitespace only", " \n\t\n\u{a0}\r\n   ".to_string()),
+        (
+            "binary junk",
+            String::from_utf8_lossy(&junk(64 * 1024, 0x9e37_79b9)).into_owned(),
+        ),
+        ("lone surrogates", String::from_utf16_lossy(&surrogates)),
+        ("NUL bytes", "\0\0\0 a\0b".to_string()),
+    ];
+    for (name, text) in cases {
+        for format in [Auto, Text, Markdown] {
+            let article = parse(&text, &with_format(format))
+                .unwrap_or_else(|e| panic!("{name} ({format:?}) is an error: {e}"));
+            to_html(&article, &Options::default().render);
+            assert!(
+                !article.warnings.is_empty(),
+                "{name} ({format:?}): no warning"
+            );
+            for w in &article.warnings {
+                assert!(readable(w), "{name} ({format:?}): unreadable warning {w:?}");
+            }
+        }
+    }
+    // Lone surrogates written as escapes in Markdown become U+FFFD, not a panic.
+    let article = parse("a &#xD800; b &#55296;", &with_format(Markdown)).unwrap();
+    assert!(
+        article.blocks[0].text.contains('\u{FFFD}'),
+        "{:?}",
+        article.blocks
+    );
+}
+
+/// 1 MiB of one character, in every format, and input over the size limit is a clear error.
+#[test]
+fn one_character_repeated_and_the_size_limit() {
+    for c in ['a', '“', '>', '\u{0}'] {
+        let text = c.to_string().repeat((1 << 20) / c.len_utf8());
+        for format in [Auto, Text, Markdown] {
+            let text = text.clone();
+            let warnings = on_small_stack(move || run(&text, format).warnings);
+            assert!(
+                warnings.len() <= 30,
+                "{c:?} ({format:?}): {} warnings",
+                warnings.len()
+            );
+            for w in &warnings {
+                assert!(readable(w), "{c:?} ({format:?}): unreadable warning {w:?}");
+            }
+        }
+    }
+    let mut options = with_format(Auto);
+    options.parse.max_input_bytes = 1000;
+    let err = parse(&"a".repeat(1001), &options).unwrap_err().to_string();
+    assert!(
+        err.contains("1001") && err.contains("1000") && err.contains("maxInputBytes"),
+        "{err}"
+    );
+}
