@@ -334,3 +334,35 @@ fn odd_citation_input_never_panics() {
         let _ = render(text, &options);
     }
 }
+
+/// Citation-shaped input grows the work linearly: the best of three runs at 2n takes at most three
+/// times as long as at n (under a millisecond counts as a millisecond). Without a bibliography, so
+/// that what is measured is the syntax, the model and the popups rather than the CSL engine.
+#[test]
+fn citation_heavy_input_stays_linear() {
+    let options = cite_reader::Options::default();
+    let time = |text: &str| {
+        (0..3)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                render(text, &options).unwrap();
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .fold(f64::MAX, f64::min)
+    };
+    for unit in [
+        "[@lee2010, p. 3] ",
+        "[a @lee2010 ",
+        "@lee2010 [",
+        "[[@lee2010;",
+        "@{a",
+        "[-@x; ",
+    ] {
+        let n = 16 * 1024 / unit.len();
+        let (small, large) = (unit.repeat(n), unit.repeat(2 * n));
+        let (t1, t2) = (time(&small), time(&large));
+        // Measure once more before calling it superlinear: the machine is shared.
+        let ratio = (t2 / t1.max(1.0)).min(time(&large) / time(&small).max(1.0));
+        assert!(ratio <= 3.0, "{unit:?}: {t1:.1} ms → {t2:.1} ms");
+    }
+}

@@ -89,27 +89,38 @@ const LOCATOR_TERMS: &[(&str, &str)] = &[
     ("vols.", "volume"),
 ];
 
-/// Every citation cluster in `text`, in order.
+/// Every citation cluster in `text`, in order. One pass: only innermost brackets can be clusters
+/// (a cluster holds no `[`), so every byte is looked at a bounded number of times and the work
+/// stays linear however the brackets nest.
 pub fn find_clusters(text: &str) -> Vec<FoundCluster> {
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
-        let rest = &text[i..];
-        let Some(c) = rest.chars().next() else { break };
-        if c == '[' {
-            if let Some(cluster) = bracketed(text, i) {
-                i = cluster.end;
-                found.push(cluster);
-                continue;
-            }
-        } else if c == '@' && key_may_start_at(text, i) {
-            if let Some(cluster) = in_text(text, i) {
-                i = cluster.end;
-                found.push(cluster);
-                continue;
-            }
+    let mut found: Vec<FoundCluster> = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut resume = 0;
+    for (i, c) in text.char_indices() {
+        if i < resume {
+            continue;
         }
-        i += c.len_utf8();
+        match c {
+            '[' => open = Some(i),
+            ']' => {
+                if let Some(start) = open.take() {
+                    if let Some(cluster) = bracketed(text, start, i) {
+                        // In-text keys read inside these brackets belong to the cluster.
+                        while found.last().is_some_and(|f| f.start > start) {
+                            found.pop();
+                        }
+                        found.push(cluster);
+                    }
+                }
+            }
+            '@' if key_may_start_at(text, i) => {
+                if let Some(cluster) = in_text(text, i) {
+                    resume = cluster.end;
+                    found.push(cluster);
+                }
+            }
+            _ => {}
+        }
     }
     found
 }
@@ -156,10 +167,10 @@ fn read_key(text: &str, at: usize) -> Option<(String, usize)> {
     Some((text[start..end].to_string(), end))
 }
 
-/// A bracketed cluster `[...]` starting at `at`, when every `;`-separated part holds one key.
-fn bracketed(text: &str, at: usize) -> Option<FoundCluster> {
-    let close = matching_bracket(text, at)?;
-    let inner = &text[at + 1..close];
+/// A bracketed cluster `[...]` from `at` to the `]` at `close`, when every `;`-separated part
+/// holds one key.
+fn bracketed(text: &str, at: usize, close: usize) -> Option<FoundCluster> {
+    let inner = text.get(at + 1..close)?;
     if !inner.contains('@') {
         return None;
     }
@@ -178,18 +189,17 @@ fn bracketed(text: &str, at: usize) -> Option<FoundCluster> {
     })
 }
 
-/// The `]` that closes the `[` at `at` (nested brackets balanced), on the same paragraph.
-fn matching_bracket(text: &str, at: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    for (off, c) in text.get(at..)?.char_indices() {
+/// The `]` closing the locator brackets of an in-text citation (`@doe99 [p. 3]`): on the same line,
+/// within a short distance, with no other bracket inside.
+fn locator_bracket(text: &str, open: usize) -> Option<usize> {
+    const MAX: usize = 200;
+    for (off, c) in text.get(open + 1..)?.char_indices() {
+        if off > MAX {
+            return None;
+        }
         match c {
-            '[' => depth += 1,
-            ']' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return Some(at + off);
-                }
-            }
+            ']' => return Some(open + 1 + off),
+            '[' | '\n' => return None,
             _ => {}
         }
     }
@@ -252,7 +262,7 @@ fn in_text(text: &str, at: usize) -> Option<FoundCluster> {
     let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
     if after[spaces..].starts_with('[') {
         let open = end + spaces;
-        if let Some(close) = matching_bracket(text, open) {
+        if let Some(close) = locator_bracket(text, open) {
             let inside = &text[open + 1..close];
             if !inside.contains('@') {
                 let (locator, suffix) = locator_and_suffix(inside);

@@ -38,7 +38,11 @@ pub fn parse(source: &str) -> Result<Value, YamlError> {
             }
         })
         .collect();
-    let mut reader = Reader { lines, pos: 0 };
+    let mut reader = Reader {
+        lines,
+        pos: 0,
+        depth: 0,
+    };
     reader.skip_blank();
     if reader.pos >= reader.lines.len() {
         return Ok(Value::Null);
@@ -62,7 +66,12 @@ fn err(line: usize, message: &str) -> YamlError {
 struct Reader<'a> {
     lines: Vec<Line<'a>>,
     pos: usize,
+    /// Block nesting so far: bounded, so that no input can exhaust the stack.
+    depth: usize,
 }
+
+/// The deepest nesting read (front matter needs a handful of levels).
+const MAX_DEPTH: usize = 64;
 
 impl<'a> Reader<'a> {
     fn skip_blank(&mut self) {
@@ -78,6 +87,17 @@ impl<'a> Reader<'a> {
     /// A block node whose lines are indented by `indent`.
     fn node(&mut self, indent: usize) -> Result<Value, YamlError> {
         self.skip_blank();
+        if self.depth >= MAX_DEPTH {
+            let line = self.lines.get(self.pos).map_or(0, |l| l.number);
+            return Err(err(line, "nested too deeply"));
+        }
+        self.depth += 1;
+        let value = self.node_inner(indent);
+        self.depth -= 1;
+        value
+    }
+
+    fn node_inner(&mut self, indent: usize) -> Result<Value, YamlError> {
         let Some(line) = self.lines.get(self.pos).cloned() else {
             return Ok(Value::Null);
         };
@@ -192,18 +212,22 @@ impl<'a> Reader<'a> {
         if is_flow(text) {
             let mut source = text.to_string();
             // A flow collection may run over several lines.
-            while !flow_balanced(&source) {
+            let mut balance = Balance::default();
+            balance.feed(text);
+            while !balance.closed() {
                 let Some(line) = self.lines.get(self.pos) else {
                     return Err(err(number, "unclosed [ or {"));
                 };
                 source.push(' ');
                 source.push_str(line.text);
+                balance.feed(line.text);
                 self.pos += 1;
             }
             let mut flow = Flow {
                 chars: source.chars().collect(),
                 pos: 0,
                 line: number,
+                depth: 0,
             };
             let value = flow.value()?;
             flow.space();
@@ -275,22 +299,32 @@ fn is_flow(text: &str) -> bool {
     text.starts_with('[') || text.starts_with('{')
 }
 
-fn flow_balanced(source: &str) -> bool {
-    let mut depth = 0i32;
-    let mut quote: Option<char> = None;
-    for c in source.chars() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None => match c {
-                '"' | '\'' => quote = Some(c),
-                '[' | '{' => depth += 1,
-                ']' | '}' => depth -= 1,
-                _ => {}
-            },
+/// Bracket depth of a flow collection read line by line, outside quotes.
+#[derive(Default)]
+struct Balance {
+    depth: i64,
+    quote: Option<char>,
+}
+
+impl Balance {
+    fn feed(&mut self, text: &str) {
+        for c in text.chars() {
+            match self.quote {
+                Some(q) if c == q => self.quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' => self.quote = Some(c),
+                    '[' | '{' => self.depth += 1,
+                    ']' | '}' => self.depth -= 1,
+                    _ => {}
+                },
+            }
         }
     }
-    depth <= 0
+
+    fn closed(&self) -> bool {
+        self.depth <= 0
+    }
 }
 
 /// `key: rest` (the colon followed by a space or the end), outside quotes.
@@ -399,6 +433,7 @@ struct Flow {
     chars: Vec<char>,
     pos: usize,
     line: usize,
+    depth: usize,
 }
 
 impl Flow {
@@ -409,6 +444,16 @@ impl Flow {
     }
 
     fn value(&mut self) -> Result<Value, YamlError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(err(self.line, "nested too deeply"));
+        }
+        self.depth += 1;
+        let value = self.value_inner();
+        self.depth -= 1;
+        value
+    }
+
+    fn value_inner(&mut self) -> Result<Value, YamlError> {
         self.space();
         match self.chars.get(self.pos) {
             Some('[') => {
@@ -538,5 +583,10 @@ mod tests {
         let e = parse("a:\n  b: 1\n c: 2\n").unwrap_err();
         assert_eq!(e.line, 3);
         assert!(parse("a: [1, 2\n").is_err());
+        assert!(parse(&format!("a: {}", "[".repeat(100_000))).is_err());
+        let deep: String = (0..1_000)
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect();
+        assert!(parse(&deep).is_err());
     }
 }
