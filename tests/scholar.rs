@@ -257,6 +257,26 @@ fn bibliography_as_a_parsed_object_and_style_option() {
 }
 
 #[test]
+fn link_citations_false_leaves_out_the_links_to_the_bibliography() {
+    let (options, _) = options_from_json(&json!({"bibliography": ONE_ENTRY})).unwrap();
+    let linked = render("See [@lee2010].\n", &options).unwrap();
+    assert!(
+        linked.contains("class=\"cr-entry-jump\" href=\"#cr-ref-1\""),
+        "{linked}"
+    );
+    let unlinked = render(
+        "---\nlink-citations: false\n---\nSee [@lee2010].\n",
+        &options,
+    )
+    .unwrap();
+    assert!(!unlinked.contains("cr-entry-jump"), "{unlinked}");
+    assert!(
+        unlinked.contains("id=\"cr-ref-1\""),
+        "the bibliography is still there"
+    );
+}
+
+#[test]
 fn unknown_style_option_names_the_styles() {
     let err = options_from_json(&json!({"citationStyle": "harvard"}))
         .unwrap_err()

@@ -52,6 +52,8 @@ pub(super) fn popup(w: &mut Writer<'_>, citation: &Citation) {
             }
             keys
         });
+    // `link-citations: false` in the front matter: no links from citations to the bibliography.
+    let jump = !matches!(&article.bibliography, Some(b) if !b.link_citations);
     w.raw("<ol class=\"cr-pop-entries\">\n");
     for key in found {
         let Some((index, reference)) = find(w, key) else {
@@ -63,13 +65,15 @@ pub(super) fn popup(w: &mut Writer<'_>, citation: &Citation) {
         entry_text(w, reference);
         w.raw("</span>");
         locators(w, cluster, key);
-        w.raw(" <a class=\"cr-entry-jump\"");
-        let href = format!("#{}ref-{}", w.options.id_prefix, index + 1);
-        w.out.push_str(" href=\"");
-        escape_href(&href, &mut w.out);
-        w.out.push('"');
-        w.raw(">In the references</a>");
-        w.wrote_link = true;
+        if jump {
+            w.raw(" <a class=\"cr-entry-jump\"");
+            let href = format!("#{}ref-{}", w.options.id_prefix, index + 1);
+            w.out.push_str(" href=\"");
+            escape_href(&href, &mut w.out);
+            w.out.push('"');
+            w.raw(">In the references</a>");
+            w.wrote_link = true;
+        }
         w.raw("</li>\n");
     }
     for item in cluster.items.iter().filter(|i| !i.found) {
