@@ -532,3 +532,64 @@ pub(crate) fn add_sources(article: &mut Article) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Block;
+
+    /// The core wasm's citations (no engine): the fallback for each kind of style.
+    #[test]
+    fn fallback_citations_per_style_kind() {
+        let parsed = entries::parse_text(
+            r#"[{"id": "a", "title": "Tides", "author": [{"family": "Lee", "given": "M."}],
+                "issued": {"date-parts": [[2010]]}},
+               {"id": "b", "title": "Salt", "author": [{"family": "Roe"}, {"family": "Poe"}],
+                "issued": {"date-parts": [[1999]]}}]"#,
+        )
+        .unwrap();
+        let by_key: BTreeMap<String, RawEntry> = parsed
+            .entries
+            .iter()
+            .map(|e| (e.key.clone(), e.clone()))
+            .collect();
+        let mut article = Article {
+            blocks: vec![Block::paragraph(
+                "One [see @b, pp. 3-4; @a]. Two @a [p. 9]. Three [-@a].",
+            )],
+            ..Article::default()
+        };
+        crate::parse::citations::apply(&mut article, true);
+        for cluster in &mut article.reference_clusters {
+            for item in &mut cluster.items {
+                item.found = true;
+            }
+        }
+        let texts = |class| -> Vec<String> {
+            fallback(&article, &by_key, class)
+                .clusters
+                .into_iter()
+                .map(|(text, _)| text)
+                .collect()
+        };
+        assert_eq!(
+            texts(Class::AuthorDate),
+            [
+                "(see Roe and Poe 1999, pp. 3-4; Lee 2010)",
+                "Lee (2010, p. 9)",
+                "(2010)"
+            ]
+        );
+        assert_eq!(
+            texts(Class::Numeric),
+            ["[see 1, pp. 3-4, 2]", "Lee [2, p. 9]", "[2]"]
+        );
+        assert_eq!(
+            texts(Class::Note)[0],
+            "see Roe and Poe, Salt (1999), pp. 3-4; Lee, Tides (2010)."
+        );
+        let bibliography = fallback(&article, &by_key, Class::AuthorDate).bibliography;
+        let keys: Vec<&str> = bibliography.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["a", "b"], "author-date sorts by author");
+    }
+}
