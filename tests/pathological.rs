@@ -9,7 +9,7 @@
 //! `to_html` and JSON serialization. Timing is checked as a ratio only (no absolute limits): with the
 //! best of three runs at each size, time(2×) / time(1×) must stay ≤ 3. A quadratic step gives 4.
 //!
-//! Sizes: the base size is 64 KiB and the doubled size 128 KiB, so that the whole file runs in under
+//! Sizes: the base size is 32 KiB and the doubled size 64 KiB, so that the whole file runs in under
 //! a minute in the debug test profile on two busy cores (the deep-nesting tests below use the
 //! issue's full sizes: 25,000 nested block quotes, 50,000 nested emphasis openers). `PATHOLOGICAL_KIB=1024 cargo test
 //! --release --test pathological` runs the 1 MiB / 2 MiB sizes.
@@ -25,7 +25,7 @@ fn base_size() -> usize {
     std::env::var("PATHOLOGICAL_KIB")
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(64)
+        .unwrap_or(32)
         * 1024
 }
 

@@ -121,6 +121,7 @@ const OUR_TAGS: &[&str] = &[
     "code",
     "del",
     "details",
+    "button",
     "div",
     "em",
     "h1",
@@ -161,7 +162,7 @@ const OUR_TAGS: &[&str] = &[
 
 const OUR_ATTRS: &[&str] = &[
     "href", "src", "alt", "title", "class", "id", "rel", "tabindex", "style", "start", "type",
-    "disabled", "checked", "hidden", "dir", "charset", "name", "content",
+    "disabled", "checked", "hidden", "dir", "charset", "name", "content", "open",
 ];
 
 /// What makes markup unsafe, if any: an element or attribute we do not write, an event handler, a
@@ -801,21 +802,30 @@ fn the_sources_panel_sums_up_who_is_cited() {
     let html = to_html(&news_article(), &RenderOptions::default());
     let panel = between(
         &html,
-        "<section class=\"cr-sources\" aria-label=\"Sources in this article\">",
+        "<section class=\"cr-sources\" aria-label=\"Sources in this article\" data-sources-panel>",
         "</section>",
     );
-    assert!(panel.contains("<h2>Sources in this article</h2>"));
+    assert!(panel.contains("<summary><h2>Sources in this article</h2></summary>"));
     assert!(panel.contains(
         "<p class=\"cr-sources-summary\">3 sources: 1 person, 1 organization, 1 unnamed source</p>"
     ), "{panel}");
+    // Grouped by kind, people first, each with its role and how often it is cited.
+    let people = panel.find("<h3 class=\"cr-sources-group\">People</h3>");
+    let organizations = panel.find("<h3 class=\"cr-sources-group\">Organizations</h3>");
+    let unnamed = panel.find("<h3 class=\"cr-sources-group\">Unnamed sources</h3>");
+    assert!(
+        people < organizations && organizations < unnamed && people.is_some(),
+        "{panel}"
+    );
     assert!(
         panel.contains(
-            "<li data-source=\"s1\"><strong>Maria Example-Mayor</strong> \
-         <span class=\"cr-source-kind\">person</span> — mayor of Riverton · cited twice</li>"
+            "<li data-source=\"s1\" data-source-citations=\"c1 c7\"><strong class=\"cr-source-name\" \
+             data-source-pick>Maria Example-Mayor</strong> — mayor of Riverton \
+             <span class=\"cr-source-count\">· cited twice</span></li>"
         ),
         "{panel}"
     );
-    assert!(panel.contains("<li data-source=\"s2\"><strong>Riverton Water Board</strong> <span class=\"cr-source-kind\">organization</span> · cited once</li>"), "{panel}");
+    assert!(panel.contains("<strong class=\"cr-source-name\" data-source-pick>Riverton Water Board</strong> <span class=\"cr-source-count\">· cited once</span></li>"), "{panel}");
 
     let off = RenderOptions {
         sources_panel: false,

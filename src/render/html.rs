@@ -495,9 +495,10 @@ impl<'a> Writer<'a> {
         if !title.is_empty() {
             self.attr("title", title);
         }
-        if let (Mode::Main, Some(id)) = (self.mode, citation) {
-            if let Some(citation) = self.citation(id) {
-                self.marker_attrs(citation);
+        if let Some(citation) = citation.and_then(|id| self.citation(id)) {
+            match self.mode {
+                Mode::Main => self.marker_attrs(citation),
+                Mode::Popup => self.nested_attrs(citation),
             }
         }
         if matches!(kind, Url::External(_)) {
@@ -536,14 +537,22 @@ impl<'a> Writer<'a> {
     }
 
     fn cite(&mut self, id: &'a str, children: &'a [Inline]) {
-        let citation = match self.mode {
-            Mode::Main => self.citation(id),
-            Mode::Popup => None,
-        };
-        let Some(citation) = citation else {
+        let Some(citation) = self.citation(id) else {
             self.inlines(children);
             return;
         };
+        if self.mode == Mode::Popup {
+            // A citation inside popup content (a quote in a footnote): the browser code turns it
+            // into a live marker when the popup opens.
+            self.wrote_link = true;
+            self.raw("<span");
+            self.attr("class", &format!("cr-cite cr-{}", kind_name(citation)));
+            self.nested_attrs(citation);
+            self.raw(">");
+            self.inlines(children);
+            self.raw("</span>");
+            return;
+        }
         let kind = kind_name(citation);
         self.raw("<span");
         self.attr("class", &format!("cr-cite cr-{kind}"));
@@ -551,6 +560,12 @@ impl<'a> Writer<'a> {
         self.raw(" tabindex=\"0\">");
         self.inlines(children);
         self.raw("</span>");
+    }
+
+    /// The hooks of a citation inside popup content: not a trigger until its popup is shown.
+    fn nested_attrs(&mut self, citation: &'a Citation) {
+        self.attr("data-nested-citation", &citation.id);
+        self.attr("data-nested-kind", kind_name(citation));
     }
 
     /// `data-citation`, `data-kind` and `aria-describedby` of a citation's trigger; records that

@@ -141,15 +141,27 @@ fn noun(kind: SourceKind, count: usize) -> &'static str {
         )
 }
 
-/// "Sources in this article": a summary by kind, then each source with its role and how often
-/// it is cited.
+/// The groups of the sources panel, in order, with their headings.
+const KIND_GROUPS: [(SourceKind, &str); 6] = [
+    (SourceKind::Person, "People"),
+    (SourceKind::Organization, "Organizations"),
+    (SourceKind::Publication, "News agencies and outlets"),
+    (SourceKind::Document, "Documents"),
+    (SourceKind::Unnamed, "Unnamed sources"),
+    (SourceKind::Work, "Works"),
+];
+
+/// "Sources in this article": a summary by kind, then the sources grouped by kind, each with its
+/// role and how often it is cited. A plain list without script; `mount` makes each name a toggle
+/// that highlights the source's citations and steps through them with the (hidden) controls.
 fn sources(w: &mut Writer<'_>) {
     let a = w.article;
     if a.sources.is_empty() {
         return;
     }
-    w.raw("<section class=\"cr-sources\" aria-label=\"Sources in this article\">\n");
-    w.raw("<h2>Sources in this article</h2>\n<p class=\"cr-sources-summary\">");
+    w.raw("<section class=\"cr-sources\" aria-label=\"Sources in this article\" data-sources-panel>\n");
+    w.raw("<details open>\n<summary><h2>Sources in this article</h2></summary>\n");
+    w.raw("<p class=\"cr-sources-summary\">");
     let total = a.sources.len();
     let by_kind: Vec<String> = KIND_NOUNS
         .iter()
@@ -164,26 +176,55 @@ fn sources(w: &mut Writer<'_>) {
         by_kind.join(", ")
     );
     w.text(&summary);
-    w.raw("</p>\n<ul>\n");
-    for source in &a.sources {
-        w.raw("<li");
-        w.attr("data-source", &source.id);
-        w.raw("><strong>");
-        w.text(&source.name);
-        w.raw("</strong> <span class=\"cr-source-kind\">");
-        w.text(noun(source.kind, 1));
-        w.raw("</span>");
-        if let Some(role) = source.role.as_deref().filter(|r| !r.trim().is_empty()) {
-            w.text(" — ");
-            w.text(role.trim());
+    w.raw("</p>\n");
+    w.raw(
+        "<div class=\"cr-sources-nav\" data-sources-nav hidden>\
+         <button type=\"button\" data-sources-step=\"-1\">Previous</button> \
+         <span class=\"cr-sources-status\" data-sources-status aria-live=\"polite\"></span> \
+         <button type=\"button\" data-sources-step=\"1\">Next</button> \
+         <button type=\"button\" data-sources-clear>Clear</button></div>\n",
+    );
+    for (kind, heading) in KIND_GROUPS {
+        if !a.sources.iter().any(|s| s.kind == kind) {
+            continue;
         }
-        let cited = w.times_cited(&source.id);
-        if cited > 0 {
-            w.text(&format!(" · cited {}", popups::times(cited)));
+        w.raw("<h3 class=\"cr-sources-group\">");
+        w.text(heading);
+        w.raw("</h3>\n<ul>\n");
+        for source in a.sources.iter().filter(|s| s.kind == kind) {
+            // The citations with a marker in the text, in reading order.
+            let cited: Vec<&str> = w
+                .markers
+                .iter()
+                .copied()
+                .filter(|id| {
+                    w.citation(id)
+                        .is_some_and(|c| c.source.as_deref() == Some(source.id.as_str()))
+                })
+                .collect();
+            w.raw("<li");
+            w.attr("data-source", &source.id);
+            if !cited.is_empty() {
+                w.attr("data-source-citations", &cited.join(" "));
+            }
+            w.raw("><strong class=\"cr-source-name\" data-source-pick>");
+            w.text(&source.name);
+            w.raw("</strong>");
+            if let Some(role) = source.role.as_deref().filter(|r| !r.trim().is_empty()) {
+                w.text(" — ");
+                w.text(role.trim());
+            }
+            let times = w.times_cited(&source.id);
+            if times > 0 {
+                w.raw(" <span class=\"cr-source-count\">");
+                w.text(&format!("· cited {}", popups::times(times)));
+                w.raw("</span>");
+            }
+            w.raw("</li>\n");
         }
-        w.raw("</li>\n");
+        w.raw("</ul>\n");
     }
-    w.raw("</ul>\n</section>\n");
+    w.raw("</details>\n</section>\n");
 }
 
 /// What the parser removed as page furniture, folded away but one click from view.

@@ -1,7 +1,8 @@
 //! What each citation's popup says. The bodies are written once, hidden, after the article; the
 //! browser code shows the one a trigger's `aria-describedby` names. Popup containers carry
-//! `data-popup-for` and `data-popup-role` only: `data-citation` and `data-kind` mark triggers, so
-//! that a query for them finds nothing else.
+//! `data-popup-for`, `data-popup-role` and `data-popup-kind` only: `data-citation` and `data-kind`
+//! mark triggers, so that a query for them finds nothing else. Citations inside a body carry
+//! `data-nested-citation`, which the browser code turns into a live marker when the popup opens.
 
 use super::escape::{safe_url, split_host, Url};
 use super::html::{Mode, Writer};
@@ -22,6 +23,8 @@ pub(super) fn write_popups(w: &mut Writer<'_>) {
         w.raw("<div");
         w.id_attr("id", &format!("pop-{}", citation.id));
         w.attr("data-popup-for", &citation.id);
+        // For print, where these bodies become the numbered notes (footnotes print as themselves).
+        w.attr("data-popup-kind", super::html::kind_name(citation));
         // Tooltips hold text only; anything a reader can click or focus makes it a dialog.
         w.attr(
             "data-popup-role",

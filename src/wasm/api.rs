@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::popups::Popups;
+use super::sources::SourcesPanel;
 use crate::options::{options_from_json, MountOptions};
 use crate::Options;
 
@@ -102,6 +103,12 @@ pub fn mount_js(
                     "mount: no text was given and the element holds no reader rendered by render()",
                 ));
             }
+            // Prerendered markup keeps the id prefix it was rendered with.
+            if !given.id_prefix {
+                if let Some(prefix) = rendered_prefix(&element) {
+                    given.options.render.id_prefix = prefix;
+                }
+            }
         }
     }
     element.set_attribute(ROOT_ATTRIBUTE, "")?;
@@ -110,13 +117,24 @@ pub fn mount_js(
         given.options.render.id_prefix.clone(),
         given.mount,
     )?;
+    let sources = SourcesPanel::new(&element)?;
     Ok(Reader {
         mounted: Some(Mounted {
             element,
             options: given.options,
             popups,
+            sources,
         }),
     })
+}
+
+/// The id prefix of prerendered markup, read from a popup body's id (`{prefix}pop-{citation}`).
+fn rendered_prefix(element: &Element) -> Option<String> {
+    let content = element.query_selector("[data-popup-for]").ok().flatten()?;
+    let citation = content.get_attribute("data-popup-for")?;
+    let id = content.id();
+    id.strip_suffix(&format!("pop-{citation}"))
+        .map(str::to_string)
 }
 
 /// A mounted reader. `destroy()` removes every listener and timer, empties the element and
@@ -130,6 +148,7 @@ struct Mounted {
     element: Element,
     options: Options,
     popups: Popups,
+    sources: SourcesPanel,
 }
 
 #[wasm_bindgen]
@@ -144,6 +163,7 @@ impl Reader {
         let html = crate::render(text, &mounted.options).map_err(js_error)?;
         mounted.popups.close_all();
         mounted.element.set_inner_html(&html);
+        mounted.sources.refresh();
         Ok(())
     }
 
@@ -165,9 +185,13 @@ impl Reader {
     pub fn destroy(&mut self) {
         if let Some(mounted) = self.mounted.take() {
             let Mounted {
-                element, popups, ..
+                element,
+                popups,
+                sources,
+                ..
             } = mounted;
             drop(popups);
+            drop(sources);
             element.set_inner_html("");
             // Removing an attribute cannot fail for a valid name.
             let _ = element.remove_attribute(ROOT_ATTRIBUTE);

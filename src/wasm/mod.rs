@@ -7,9 +7,11 @@
 //! - [`popups`]: the popups of a mounted reader: one delegated listener set per reader and its
 //!   timers, all owned by the handle and removed by `destroy()`.
 //! - [`position`]: where an open popup goes (below/above its marker, or a bottom sheet).
+//! - [`sources`]: the sources panel: choose a source, step through its citations.
 
 mod api;
 mod popups;
 mod position;
+mod sources;
 
 pub use api::{mount_js as mount, parse_js as parse, render_js as render, Reader};

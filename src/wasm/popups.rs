@@ -69,8 +69,9 @@ struct State {
     hover_pending: Option<Element>,
     hover_timer: Option<i32>,
     close_timer: Option<i32>,
-    /// The citation whose marker or popup the pointer is over.
+    /// The citation whose marker or popup the pointer is over, and that element.
     hovered: Option<String>,
+    hovered_node: Option<Element>,
     /// The pointer type of the last pointerdown ("mouse", "touch", "pen").
     pointer_type: String,
     /// The citation whose marker the last pointerdown hit, when its popup was open then, and
@@ -80,6 +81,8 @@ struct State {
     refocus: Option<HtmlElement>,
     /// Set while that focus move runs, so the marker's focusin does not reopen its popup.
     returning_focus: bool,
+    /// Citations whose popup opened, announced once the state is released.
+    opened: Vec<String>,
 }
 
 /// An open popup.
@@ -95,10 +98,29 @@ struct Open {
 
 /// What an event target is, for the popups.
 enum Hit {
-    /// Inside the marker of a citation (the nearest one: citations can nest).
+    /// Inside the marker of a citation (the nearest one: citations can nest, and a marker can sit
+    /// inside an open popup: a citation in a footnote).
     Marker(Element),
-    /// Inside the open popup of this citation.
-    Popup(String),
+    /// Inside this open popup (and not on a marker in it).
+    Popup(Element),
+}
+
+/// On the renderer's copy of a citation inside popup content: becomes a live marker when the
+/// popup opens, so citations nested in popups open their own popups.
+const NESTED: &str = "data-nested-citation";
+const NESTED_KIND: &str = "data-nested-kind";
+/// The event a reader's root dispatches when a popup opens (detail: `{ citationId }`).
+const OPEN_EVENT: &str = "cite-reader:open";
+
+/// The element an event started at, seen through open shadow roots (a document-level listener
+/// otherwise sees the shadow host).
+pub(super) fn origin(event: &Event) -> Option<EventTarget> {
+    event
+        .composed_path()
+        .get(0)
+        .dyn_into::<EventTarget>()
+        .ok()
+        .or_else(|| event.target())
 }
 
 impl Popups {
@@ -126,10 +148,12 @@ impl Popups {
                     hover_timer: None,
                     close_timer: None,
                     hovered: None,
+                    hovered_node: None,
                     pointer_type: String::new(),
                     open_at_pointerdown: None,
                     refocus: None,
                     returning_focus: false,
+                    opened: Vec::new(),
                 }),
                 timers: Timers {
                     hover: Closure::new(move || {
@@ -179,6 +203,7 @@ impl Popups {
                 .marker(citation)
                 .is_some_and(|marker| state.open(&marker, true));
         });
+        announce(&self.shared);
         opened
     }
 
@@ -202,6 +227,25 @@ impl Drop for Popups {
 fn with_state(shared: &Shared, f: impl FnOnce(&mut State, &Timers)) {
     if let Ok(mut state) = shared.state.try_borrow_mut() {
         f(&mut state, &shared.timers);
+    }
+}
+
+/// Dispatches `cite-reader:open` on the root for each popup opened since the last call.
+fn announce(shared: &Shared) {
+    let (root, opened) = match shared.state.try_borrow_mut() {
+        Ok(mut state) => (state.root.clone(), std::mem::take(&mut state.opened)),
+        Err(_) => return,
+    };
+    for citation in opened {
+        let detail = js_sys::Object::new();
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&detail, &"citationId".into(), &citation.as_str().into());
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_detail(&detail);
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(OPEN_EVENT, &init) {
+            let _ = root.dispatch_event(&event);
+        }
     }
 }
 
@@ -237,6 +281,7 @@ impl Listener {
                 let _ = element.focus();
                 set_returning_focus(&shared, false);
             }
+            announce(&shared);
         });
         let options = AddEventListenerOptions::new();
         options.set_capture(capture);
@@ -273,7 +318,8 @@ impl Drop for Listener {
 }
 
 impl State {
-    /// Classifies an event target: inside an open popup, or inside a marker (the nearest).
+    /// Classifies an event target: on a marker (the nearest, also inside an open popup), or
+    /// elsewhere inside an open popup.
     fn hit(&self, target: Option<EventTarget>) -> Option<Hit> {
         let node = target?.dyn_into::<Node>().ok()?;
         let element = match node.dyn_into::<Element>() {
@@ -283,24 +329,53 @@ impl State {
         if !self.root.contains(Some(&element)) {
             return None;
         }
-        if let Some(popup) = element.closest(&format!("[{POPUP}]")).ok().flatten() {
-            if self.root.contains(Some(&popup)) {
-                return popup.get_attribute(POPUP).map(Hit::Popup);
-            }
-        }
-        let marker = element.closest(&format!("[{CITATION}]")).ok().flatten()?;
-        let hidden = marker
-            .closest(&format!("[{CONTENT_FOR}]"))
+        let popup = element
+            .closest(&format!("[{POPUP}]"))
             .ok()
             .flatten()
-            .is_some();
-        (self.root.contains(Some(&marker)) && !hidden).then_some(Hit::Marker(marker))
+            .filter(|popup| self.root.contains(Some(popup)));
+        let marker = element
+            .closest(&format!("[{CITATION}]"))
+            .ok()
+            .flatten()
+            .filter(|marker| {
+                self.root.contains(Some(marker))
+                    && marker
+                        .closest(&format!("[{CONTENT_FOR}]"))
+                        .ok()
+                        .flatten()
+                        .is_none()
+            });
+        match (marker, popup) {
+            (Some(marker), Some(popup)) if popup.contains(Some(&marker)) => {
+                Some(Hit::Marker(marker))
+            }
+            (_, Some(popup)) => Some(Hit::Popup(popup)),
+            (Some(marker), None) => Some(Hit::Marker(marker)),
+            (None, None) => None,
+        }
+    }
+
+    /// The element of a hit: the marker, or the popup.
+    fn hit_element(hit: &Hit) -> &Element {
+        match hit {
+            Hit::Marker(element) | Hit::Popup(element) => element,
+        }
+    }
+
+    /// Whether the pointer is over this popup, its marker, or something nested in the popup.
+    fn hovering(&self, open: &Open) -> bool {
+        self.hovered.as_deref() == Some(open.citation.as_str())
+            || self
+                .hovered_node
+                .as_ref()
+                .is_some_and(|node| open.popup.contains(Some(node)))
     }
 
     fn citation_of(&self, hit: &Hit) -> Option<String> {
         match hit {
             Hit::Marker(marker) => marker.get_attribute(CITATION),
-            Hit::Popup(citation) => Some(citation.clone()),
+            Hit::Popup(popup) => popup.get_attribute(POPUP),
         }
     }
 
@@ -345,13 +420,15 @@ impl State {
             return false;
         };
         if !self.options.allow_multiple {
-            self.close_where(|_| true);
+            // One at a time, except the popups this marker sits in (nested popups).
+            self.close_where(|open| !open.popup.contains(Some(marker)));
         }
         match self.build(marker, &citation, &content) {
             Ok(mut open) => {
                 open.pinned = pin;
                 self.place(&open);
                 self.open.push(open);
+                self.opened.push(citation);
                 true
             }
             Err(_) => false,
@@ -390,6 +467,7 @@ impl State {
                 popup.append_child(&child.clone_node_with_deep(true)?)?;
             }
         }
+        self.wake_nested(&popup)?;
         // Right after its marker: the popup's links come next in tab order and screen readers
         // meet it in context. It is `position: fixed`, so the line around it does not move.
         // Never inside a link or button (a click in the popup would follow it): after that instead.
@@ -418,11 +496,50 @@ impl State {
         })
     }
 
-    /// Closes the open popups for which `which` holds, restoring their markers.
+    /// Turns the citations copied into a popup into live markers (when their content exists).
+    fn wake_nested(&self, popup: &Element) -> Result<(), JsValue> {
+        let list = popup.query_selector_all(&format!("[{NESTED}]"))?;
+        for i in 0..list.length() {
+            let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let citation = element.get_attribute(NESTED).unwrap_or_default();
+            element.remove_attribute(NESTED)?;
+            let kind = element.get_attribute(NESTED_KIND);
+            element.remove_attribute(NESTED_KIND)?;
+            if citation.is_empty() || self.find(CONTENT_FOR, &citation).is_none() {
+                continue;
+            }
+            element.set_attribute(CITATION, &citation)?;
+            if let Some(kind) = kind {
+                element.set_attribute("data-kind", &kind)?;
+            }
+            if !element.matches("a[href], button").unwrap_or(false) {
+                element.set_attribute("tabindex", "0")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Closes the open popups for which `which` holds, and the popups nested in them, restoring
+    /// their markers.
     fn close_where(&mut self, which: impl Fn(&Open) -> bool) {
-        let (closing, staying): (Vec<Open>, Vec<Open>) = std::mem::take(&mut self.open)
+        let (mut closing, mut staying): (Vec<Open>, Vec<Open>) = std::mem::take(&mut self.open)
             .into_iter()
             .partition(|open| which(open));
+        // A popup whose marker is inside a closing popup goes with it.
+        loop {
+            let (nested, rest): (Vec<Open>, Vec<Open>) = staying.into_iter().partition(|open| {
+                closing
+                    .iter()
+                    .any(|outer| outer.popup.contains(Some(&open.trigger)))
+            });
+            staying = rest;
+            if nested.is_empty() {
+                break;
+            }
+            closing.extend(nested);
+        }
         self.open = staying;
         for open in closing {
             open.popup.remove();
@@ -447,8 +564,19 @@ impl State {
 
     fn close_elapsed(&mut self) {
         self.close_timer = None;
-        let hovered = self.hovered.clone();
-        self.close_where(|open| !open.pinned && Some(&open.citation) != hovered.as_ref());
+        let keep: Vec<bool> = self
+            .open
+            .iter()
+            .map(|open| open.pinned || self.hovering(open))
+            .collect();
+        let closing: Vec<Element> = self
+            .open
+            .iter()
+            .zip(keep)
+            .filter(|(_, keep)| !keep)
+            .map(|(open, _)| open.popup.clone())
+            .collect();
+        self.close_where(|open| closing.contains(&open.popup));
     }
 
     fn set_timer(&self, callback: &Closure<dyn FnMut()>, delay_ms: u32) -> Option<i32> {

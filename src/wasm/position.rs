@@ -41,23 +41,31 @@ pub(super) fn place(
         return;
     }
     let _ = class_list.remove_1(SHEET_CLASS);
-    let rect = first_rect(marker);
+    // A marker that wraps has several line boxes: below goes under the last, above over the first.
+    let (first, last) = line_rects(marker);
     // Measure at the top-left corner, where nothing constrains the popup's width.
     let _ = style.set_property("top", "0px");
     let _ = style.set_property("left", "0px");
     let width = f64::from(popup.offset_width());
     let height = f64::from(popup.offset_height());
-    let below = rect.bottom() + GAP_PX;
-    let above = rect.top() - GAP_PX - height;
-    let (top, placement) = if below + height <= viewport_height - MARGIN_PX {
-        (below, "below")
+    let below = last.bottom() + GAP_PX;
+    let above = first.top() - GAP_PX - height;
+    let (top, placement, rect) = if below + height <= viewport_height - MARGIN_PX {
+        (below, "below", &last)
     } else if above >= MARGIN_PX {
-        (above, "above")
+        (above, "above", &first)
     } else {
-        (
-            (viewport_height - height - MARGIN_PX).max(MARGIN_PX),
-            "below",
-        )
+        // Fits neither: on the side with more room, shifted inside the viewport.
+        let room_below = viewport_height - last.bottom();
+        if room_below >= first.top() {
+            (
+                (viewport_height - height - MARGIN_PX).max(MARGIN_PX),
+                "below",
+                &last,
+            )
+        } else {
+            (MARGIN_PX, "above", &first)
+        }
     };
     let left = rect
         .left()
@@ -68,10 +76,18 @@ pub(super) fn place(
     let _ = popup.set_attribute("data-placement", placement);
 }
 
-/// The marker's first line box (a marker can wrap over lines), or its bounding box.
-fn first_rect(marker: &Element) -> DomRect {
-    marker
-        .get_client_rects()
-        .get(0)
-        .unwrap_or_else(|| marker.get_bounding_client_rect())
+/// The marker's first and last line boxes (a marker can wrap over lines), or its bounding box.
+fn line_rects(marker: &Element) -> (DomRect, DomRect) {
+    let rects = marker.get_client_rects();
+    let count = rects.length();
+    match (
+        rects.get(0),
+        count.checked_sub(1).and_then(|i| rects.get(i)),
+    ) {
+        (Some(first), Some(last)) => (first, last),
+        _ => {
+            let rect = marker.get_bounding_client_rect();
+            (rect.clone(), rect)
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Event, FocusEvent, HtmlElement, KeyboardEvent, MouseEvent, Node, PointerEvent};
 
-use super::{Hit, Open, State, Timers, CITATION};
+use super::{origin, Hit, Open, State, Timers, CITATION};
 
 fn pointer_type(event: &Event) -> String {
     event
@@ -18,14 +18,16 @@ pub(super) fn on_pointer_over(state: &mut State, timers: &Timers, event: &Event)
     if pointer_type(event) == "touch" {
         return;
     }
-    match state.hit(event.target()) {
-        Some(Hit::Popup(citation)) => {
-            state.hovered = Some(citation);
+    match state.hit(origin(event)) {
+        Some(Hit::Popup(popup)) => {
+            state.hovered = popup.get_attribute(super::POPUP);
+            state.hovered_node = Some(popup);
             state.cancel_close();
         }
         Some(Hit::Marker(marker)) => {
             let citation = marker.get_attribute(CITATION);
             state.hovered = citation.clone();
+            state.hovered_node = Some(marker.clone());
             state.cancel_close();
             let already = citation.is_some_and(|c| state.is_open(&c));
             let pending = state.hover_pending.as_ref() == Some(&marker);
@@ -45,16 +47,18 @@ pub(super) fn on_pointer_out(state: &mut State, timers: &Timers, event: &Event) 
         return;
     }
     let from = state
-        .hit(event.target())
+        .hit(origin(event))
         .and_then(|hit| state.citation_of(&hit));
     let related = event
         .dyn_ref::<MouseEvent>()
         .and_then(MouseEvent::related_target);
-    let to = state.hit(related).and_then(|hit| state.citation_of(&hit));
+    let to_hit = state.hit(related);
+    let to = to_hit.as_ref().and_then(|hit| state.citation_of(hit));
     if from == to {
         return;
     }
     state.hovered = to;
+    state.hovered_node = to_hit.as_ref().map(|hit| State::hit_element(hit).clone());
     let pending = state
         .hover_pending
         .as_ref()
@@ -62,11 +66,10 @@ pub(super) fn on_pointer_out(state: &mut State, timers: &Timers, event: &Event) 
     if pending.is_some() && pending == from {
         state.cancel_hover();
     }
-    let hovered = state.hovered.clone();
     if state
         .open
         .iter()
-        .any(|open| !open.pinned && Some(&open.citation) != hovered.as_ref())
+        .any(|open| !open.pinned && !state.hovering(open))
     {
         state.cancel_close();
         let delay = state.options.close_delay_ms;
@@ -75,7 +78,7 @@ pub(super) fn on_pointer_out(state: &mut State, timers: &Timers, event: &Event) 
 }
 
 pub(super) fn on_focus_in(state: &mut State, _: &Timers, event: &Event) {
-    match state.hit(event.target()) {
+    match state.hit(origin(event)) {
         Some(Hit::Popup(_)) => state.cancel_close(),
         Some(Hit::Marker(marker)) if !state.returning_focus => {
             state.cancel_hover();
@@ -86,7 +89,7 @@ pub(super) fn on_focus_in(state: &mut State, _: &Timers, event: &Event) {
 }
 
 pub(super) fn on_focus_out(state: &mut State, _: &Timers, event: &Event) {
-    let Some(from) = event.target().and_then(|t| t.dyn_into::<Node>().ok()) else {
+    let Some(from) = origin(event).and_then(|t| t.dyn_into::<Node>().ok()) else {
         return;
     };
     let to: Option<Node> = event
@@ -102,7 +105,7 @@ pub(super) fn on_focus_out(state: &mut State, _: &Timers, event: &Event) {
 }
 
 pub(super) fn on_click(state: &mut State, _: &Timers, event: &Event) {
-    let Some(Hit::Marker(marker)) = state.hit(event.target()) else {
+    let Some(Hit::Marker(marker)) = state.hit(origin(event)) else {
         return;
     };
     let Some(citation) = marker.get_attribute(CITATION) else {
@@ -151,23 +154,42 @@ pub(super) fn on_key_down(state: &mut State, _: &Timers, event: &Event) {
     match key.key().as_str() {
         "Escape" | "Esc" => {
             state.cancel_timers();
-            if state.open.is_empty() {
+            // Focus on the marker of an open popup: that popup closes and focus stays. Focus inside
+            // a popup: the innermost popup holding it closes (with those nested in it) and focus
+            // returns to its marker. Otherwise the newest popup closes.
+            let focused = origin(event).and_then(|t| t.dyn_into::<Node>().ok());
+            let on_marker = state
+                .open
+                .iter()
+                .rev()
+                .find(|open| {
+                    focused
+                        .as_ref()
+                        .is_some_and(|node| open.trigger.contains(Some(node)))
+                })
+                .map(|open| (open.popup.clone(), None));
+            let holding = state
+                .open
+                .iter()
+                .rev()
+                .find(|open| {
+                    focused
+                        .as_ref()
+                        .is_some_and(|node| open.popup.contains(Some(node)))
+                })
+                .map(|open| (open.popup.clone(), Some(open.trigger.clone())));
+            let Some((popup, back)) = on_marker
+                .or(holding)
+                .or_else(|| state.open.last().map(|open| (open.popup.clone(), None)))
+            else {
                 return;
-            }
-            // Focus inside a popup returns to its marker; focus on the marker stays there.
-            let focused = event.target().and_then(|t| t.dyn_into::<Node>().ok());
-            let back = state.open.iter().find_map(|open| {
-                let inside = focused
-                    .as_ref()
-                    .is_some_and(|node| open.popup.contains(Some(node)));
-                inside.then(|| open.trigger.clone())
-            });
-            state.close_where(|_| true);
+            };
+            state.close_where(|open| open.popup == popup);
             state.refocus = back.and_then(|marker| marker.dyn_into::<HtmlElement>().ok());
         }
         "Enter" | " " => {
             // Links and buttons get Enter from the browser; other markers (tabindex="0") toggle.
-            let Some(Hit::Marker(marker)) = state.hit(event.target()) else {
+            let Some(Hit::Marker(marker)) = state.hit(origin(event)) else {
                 return;
             };
             if marker.closest("a[href], button").ok().flatten().is_some() {
@@ -191,8 +213,8 @@ pub(super) fn on_key_down(state: &mut State, _: &Timers, event: &Event) {
 
 pub(super) fn on_pointer_down(state: &mut State, _: &Timers, event: &Event) {
     state.pointer_type = pointer_type(event);
-    let target = event.target().and_then(|t| t.dyn_into::<Node>().ok());
-    state.open_at_pointerdown = match state.hit(event.target()) {
+    let target = origin(event).and_then(|t| t.dyn_into::<Node>().ok());
+    state.open_at_pointerdown = match state.hit(origin(event)) {
         Some(Hit::Marker(marker)) => marker.get_attribute(CITATION).and_then(|citation| {
             let pinned = state
                 .open
