@@ -3,6 +3,7 @@
 //! - `escape.rs`: escaping and the URL policy (the only code that meets HTML syntax with article text),
 //! - `html.rs`: the private writer over the model (blocks, inlines, citation markers),
 //! - `popups.rs`: what each citation's popup says,
+//! - `references.rs`: `[@key]` citation popups and the bibliography,
 //! - this file: the reader's frame (header, body, footnotes, sources, dropped lines, popups, page).
 //!
 //! The `data-*` hooks written here are a contract with the browser code (`mount`) and its tests;
@@ -11,6 +12,7 @@
 mod escape;
 mod html;
 mod popups;
+mod references;
 
 use crate::{Article, RenderOptions, SourceKind};
 use html::Writer;
@@ -27,6 +29,7 @@ pub fn to_html(article: &Article, options: &RenderOptions) -> String {
     w.blocks(&article.blocks, false);
     w.raw("</div>\n");
     footnotes(&mut w);
+    references::bibliography(&mut w);
     if options.sources_panel {
         sources(&mut w);
     }
