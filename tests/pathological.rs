@@ -17,6 +17,9 @@
 //!
 //! A table of case, format, size, milliseconds and ratio is printed (`-- --nocapture` shows it).
 
+// Native only: the timing uses the thread's CPU time (the wasm tests run in tests/wasm.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::time::Duration;
 
 use cpu_time::ThreadTime;
