@@ -463,6 +463,22 @@ pub(super) fn subject_before(
     if k < floor || k < s.first {
         return None;
     }
+    // The token after the subject's words: "X (pictured) said", "X, the MP for Y (pictured), said"
+    // step back over a short parenthetical.
+    let after = k + 1;
+    let gap = |a: usize, b: usize| {
+        s.toks
+            .get(a)
+            .zip(s.toks.get(b))
+            .and_then(|(x, y)| s.text.get(x.full_end..y.start))
+            .unwrap_or("")
+    };
+    if gap(k, k + 1).trim_start().starts_with(')') {
+        let lowest = k.saturating_sub(4).max(s.first + 1).max(floor + 1);
+        if let Some(j) = (lowest..=k).rev().find(|&j| gap(j - 1, j).ends_with('(')) {
+            k = j - 1;
+        }
+    }
     if let Some(m) = mention_ending_at(mentions, k) {
         if !m.possessive && gap_before_is_plain(s, k, v) {
             // "a spokeswoman for the X Association said": the unnamed person, not X.
@@ -475,7 +491,7 @@ pub(super) fn subject_before(
     // "NAME, a spokeswoman for X, said"
     let t = s.toks.get(k)?;
     if s.text
-        .get(t.full_end..s.toks.get(k + 1)?.start)?
+        .get(t.full_end..s.toks.get(after)?.start)?
         .contains(',')
     {
         let start = floor.max(s.first);

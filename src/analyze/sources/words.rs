@@ -6,7 +6,8 @@ pub(super) fn honorific(word: &str) -> Option<Option<Gender>> {
     match word {
         "Mr." | "Mr" | "Sir" => Some(Some(Gender::Male)),
         "Ms." | "Ms" | "Mrs." | "Mrs" | "Miss" | "Dame" | "Madam" => Some(Some(Gender::Female)),
-        "Dr." | "Prof." | "Mx." => Some(None),
+        // British style writes these without a full stop.
+        "Dr." | "Dr" | "Prof." | "Prof" | "Mx." | "Mx" => Some(None),
         _ => None,
     }
 }
@@ -56,7 +57,16 @@ pub(super) fn is_title(word: &str) -> bool {
             | "Capt."
             | "Captain"
             | "Sgt."
+            | "Sgt"
             | "Sergeant"
+            | "Cllr"
+            | "Coun."
+            | "Insp"
+            | "Insp."
+            | "Inspector"
+            | "Supt"
+            | "Supt."
+            | "Superintendent"
             | "Admiral"
             | "Adm."
             | "Judge"
