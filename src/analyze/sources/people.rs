@@ -233,8 +233,22 @@ impl Registry {
         let words = name_words(tokens.iter().map(String::as_str));
         let mut keys: Vec<&str> = words.last().copied().into_iter().collect();
         if let Some(&first) = words.first() {
-            if words.len() >= 2 && words::is_family_name_first(first) && !keys.contains(&first) {
+            let patronymic = tokens
+                .iter()
+                .any(|t| matches!(t.as_str(), "bin" | "bint" | "ibn"));
+            if words.len() >= 2
+                && (words::is_family_name_first(first) || patronymic)
+                && !keys.contains(&first)
+            {
                 keys.push(first);
+            }
+        }
+        // The first of a double surname.
+        if kind == SourceKind::Person && words.len() >= 3 {
+            if let Some(&w) = words.get(words.len() - 2) {
+                if !keys.contains(&w) {
+                    keys.push(w);
+                }
             }
         }
         for key in keys {
@@ -283,6 +297,7 @@ fn initials(tokens: &[String]) -> String {
 /// any run of its last words ("Andrés Manuel López Obrador" → "López Obrador", "Nguyen Van An" →
 /// "An"). Particles are ignored ("al-Assad" = "Assad").
 pub(super) fn name_refers_to(full: &[String], reference: &[&str]) -> bool {
+    let full_raw = full;
     let full: Vec<&str> = full
         .iter()
         .map(|t| words::strip_particle(t))
@@ -306,7 +321,23 @@ pub(super) fn name_refers_to(full: &[String], reference: &[&str]) -> bool {
     if full.len() >= 2 && words::is_family_name_first(first) {
         return reference == [first];
     }
-    full.ends_with(&reference)
+    // "Jorge Luis Vega Ruiz" → "Vega": the first of a double surname.
+    let paternal = full.len() >= 3
+        && reference.len() == 1
+        && full.get(full.len() - 2) == reference.first()
+        && reference[0].chars().count() > 2;
+    full.ends_with(&reference) || paternal || given_name_with_patronymic(full_raw, &reference)
+}
+
+/// "Sheikh Hamad" for "Hamad bin Zayed al-Thani": a name with a patronymic particle (bin, bint,
+/// ibn) is shortened to its given name.
+fn given_name_with_patronymic(full: &[String], reference: &[&str]) -> bool {
+    full.len() >= 3
+        && full
+            .iter()
+            .any(|t| matches!(t.as_str(), "bin" | "bint" | "ibn"))
+        && reference.len() == 1
+        && full.first().is_some_and(|f| f == reference[0])
 }
 
 /// Context for reading the names of one sentence.
@@ -1235,6 +1266,10 @@ mod tests {
             &["von", "der", "Leyen"]
         ));
         assert!(name_refers_to(&n("Nguyen Van An"), &["An"]));
+        assert!(name_refers_to(&n("Pedro José Vargas Llosa"), &["Vargas"]));
+        assert!(!name_refers_to(&n("Pedro José Vargas Llosa"), &["Pedro"]));
+        assert!(name_refers_to(&n("Hamad bin Zayed al-Thani"), &["Hamad"]));
+        assert!(name_refers_to(&n("Hamad bin Zayed al-Thani"), &["Thani"]));
         assert!(!name_refers_to(&n("Jane Smith"), &["Jones"]));
     }
 
