@@ -401,22 +401,26 @@ impl Sentence<'_> {
     /// verb.
     pub fn followed_by_speech_verb(&self, i: usize) -> bool {
         let mut j = i + 1;
-        // An apposition: ", a spokeswoman for ...," then the verb.
-        if let Some(t) = self.toks.get(i) {
-            if self
+        // An apposition: ", a spokeswoman for ...," then the verb; a short parenthetical
+        // ("(pictured)") before it or before the verb is skipped.
+        let after_paren = |end: usize| {
+            end + self
                 .text
-                .get(t.full_end..)
-                .is_some_and(|r| r.starts_with(", "))
-            {
+                .get(end..)
+                .map_or(0, super::speakers::parenthetical_len)
+        };
+        if let Some(t) = self.toks.get(i) {
+            let end = after_paren(t.full_end);
+            if end > t.full_end {
+                j = self.tok_at_or_after(end).unwrap_or(self.last + 1);
+            }
+            if self.text.get(end..).is_some_and(|r| r.starts_with(", ")) {
                 let mut k = j;
                 while k <= self.last && k < j + 16 {
                     let tk = self.toks[k];
-                    if self
-                        .text
-                        .get(tk.full_end..)
-                        .is_some_and(|r| r.starts_with(','))
-                    {
-                        j = k + 1;
+                    let end = after_paren(tk.full_end);
+                    if self.text.get(end..).is_some_and(|r| r.starts_with(',')) {
+                        j = self.tok_at_or_after(end).unwrap_or(self.last + 1);
                         break;
                     }
                     k += 1;
@@ -431,6 +435,20 @@ impl Sentence<'_> {
             words::is_speech_verb(w) || words::is_belief_verb(w)
         }
     }
+}
+
+/// "Said Ms. X: “…”": a capitalized speech verb opening the sentence before a short name and a
+/// colon or comma is not part of the name.
+fn inverted_speech_verb(s: &Sentence, i: usize) -> bool {
+    i == s.first
+        && i < s.last
+        && words::is_speech_verb(&s.word(i).to_lowercase())
+        && (i + 1..=s.last.min(i + 4)).any(|k| {
+            s.toks
+                .get(k)
+                .and_then(|t| s.text.get(t.full_end..))
+                .is_some_and(|r| r.starts_with([':', ',']))
+        })
 }
 
 fn gap_is_space(text: &str, from: usize, to: usize) -> bool {
@@ -507,7 +525,7 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
                 }
             }
         }
-        if !s.namey(i) {
+        if !s.namey(i) || inverted_speech_verb(s, i) {
             i += 1;
             continue;
         }

@@ -724,6 +724,15 @@ fn before(
         .rev()
         .find(|&i| s.toks.get(i).is_some_and(|t| t.end <= q.start))?;
     let mut v = last;
+    // "Said NAME: “…”": the verb opens the sentence, the speaker follows it.
+    if last > s.first && floor <= s.first && words::is_speech_verb(&s.word(s.first).to_lowercase())
+    {
+        if let Some((who, end)) = phrase_at(reg, s, mentions, s.first + 1) {
+            if s.text.get(end..q.start).is_some_and(|g| g.trim() == ":") {
+                return Some((who, s.first));
+            }
+        }
+    }
     while v >= floor && v + 10 > last {
         if words::is_speech_verb(s.word(v)) {
             return subject_before(reg, s, mentions, v, floor).map(|w| (w, v));
