@@ -428,6 +428,67 @@ mod tests {
     }
 
     #[test]
+    fn single_quotation_marks_carry_speakers_in_british_style() {
+        let f = analyze(&[
+            "Deputy Mayor Ottilie Brannagh visited the depot on Friday.",
+            "'The buses will run by spring,' Ms Brannagh said. 'The drivers' rota is settled.'",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "The buses will run by spring,").as_deref(),
+            Some("Ottilie Brannagh")
+        );
+        assert_eq!(
+            speaker_of(&f, "The drivers' rota is settled.").as_deref(),
+            Some("Ottilie Brannagh")
+        );
+    }
+
+    #[test]
+    fn a_british_honorific_without_a_full_stop_is_not_part_of_the_name() {
+        let f = analyze(&[
+            "Dr Perpetua Vansittart, a geologist at the Orrin Institute, said the cliff was \"moving\".",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "moving").as_deref(),
+            Some("Perpetua Vansittart")
+        );
+    }
+
+    #[test]
+    fn short_forms_of_double_surnames_and_patronymic_names() {
+        let f = analyze(&[
+            "Senator Tomás Ignacio Valderrama Cruz of the Green Bloc opposed the dam.",
+            "“It floods three valleys,” Valderrama said.",
+            "The fund's head, Sheikh Mansour bin Rashid al-Qassimi, backed it.",
+            "“We are patient investors,” Sheikh Mansour said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "It floods").as_deref(),
+            Some("Tomás Ignacio Valderrama Cruz")
+        );
+        assert_eq!(
+            speaker_of(&f, "We are patient").as_deref(),
+            Some("Mansour bin Rashid al-Qassimi")
+        );
+    }
+
+    #[test]
+    fn a_parenthetical_after_the_name_and_an_inverted_said() {
+        let f = analyze(&[
+            "Wendell Oakhurst, the councillor for Brimley and Sedge Vale (pictured), said the plan was \"reckless\".",
+            "Said Oakhurst: \"Nobody asked us.\"",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "reckless").as_deref(),
+            Some("Wendell Oakhurst")
+        );
+        assert_eq!(
+            speaker_of(&f, "Nobody asked us.").as_deref(),
+            Some("Wendell Oakhurst")
+        );
+    }
+
+    #[test]
     fn a_role_before_the_name_after_a_quotation() {
         let f = analyze(&[
             "“We will build it here,” Tarsel's chief financial officer, Ilka Dorsen, said on Monday.",
