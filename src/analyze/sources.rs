@@ -489,6 +489,18 @@ mod tests {
     }
 
     #[test]
+    fn the_first_word_of_a_longer_organization_name_refers_back_to_it() {
+        let f = analyze(&[
+            "The council blamed its builder, Quillmoor Marine Engineering, for the delay.",
+            "Quillmoor said it had \"met every deadline\" set.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "met every deadline").as_deref(),
+            Some("Quillmoor Marine Engineering")
+        );
+    }
+
+    #[test]
     fn a_role_before_the_name_after_a_quotation() {
         let f = analyze(&[
             "“We will build it here,” Tarsel's chief financial officer, Ilka Dorsen, said on Monday.",

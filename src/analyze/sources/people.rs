@@ -779,12 +779,20 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     if let Some(e) = reg.find_named(&surface) {
         return Some(mention(e));
     }
-    // "Halvik" for "Halvik Semiconductor": the first word of an organization's name.
+    // "Halvik" for "Halvik Semiconductor" or "Halvik Marine Engineering": the first word of an
+    // organization's name (of three or four words when it ends in an organization word).
     if a == b {
         if let Some(e) = reg.entities.iter().rposition(|e| {
             e.kind == SourceKind::Organization
                 && !e.country
-                && e.tokens.len() == 2
+                && (e.tokens.len() == 2
+                    || (e.tokens.len() <= 4
+                        && e.tokens
+                            .last()
+                            .is_some_and(|t| words::is_organization_word(t))
+                        && e.tokens
+                            .iter()
+                            .all(|t| t.chars().next().is_some_and(char::is_uppercase))))
                 && e.tokens.first().is_some_and(|t| *t == surface)
                 && !e
                     .tokens

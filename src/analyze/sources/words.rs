@@ -808,7 +808,6 @@ pub(super) fn is_organization_word(word: &str) -> bool {
             | "Aerospace"
             | "Telecom"
             | "Ventures"
-            | "Enterprises"
             | "Utilities"
             | "Railways"
     ) || is_publication_word(word)
