@@ -432,7 +432,13 @@ mod tests {
         let f = analyze(&[
             "Deputy Mayor Ottilie Brannagh visited the depot on Friday.",
             "'The buses will run by spring,' Ms Brannagh said. 'The drivers' rota is settled.'",
+            "Transport chief Ambrose Quillfeather was less sure.",
+            "'We shall see,' Mr Quillfeather said.",
         ]);
+        assert_eq!(
+            speaker_of(&f, "We shall see,").as_deref(),
+            Some("Ambrose Quillfeather")
+        );
         assert_eq!(
             speaker_of(&f, "The buses will run by spring,").as_deref(),
             Some("Ottilie Brannagh")

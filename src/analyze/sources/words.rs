@@ -566,7 +566,6 @@ pub(super) fn is_capitalized_function_word(word: &str) -> bool {
             | "October"
             | "November"
             | "December"
-            | "Mr"
             | "Spacer"
             | "Advertisement"
             | "Home"
