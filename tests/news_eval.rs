@@ -253,15 +253,15 @@ fn unseen_news_articles_reach_the_quote_speaker_bar() {
     assert!(f.abbr_f1() >= 0.9, "abbreviation F1 {:.2}", f.abbr_f1());
 }
 
-/// The blind set: its level when the patterns it showed were fixed (79%), rounded down to 5%.
+/// The blind set: its level when the patterns it showed were fixed (83%), rounded down to 5%.
 #[test]
 fn blind_heldout_articles_keep_their_level() {
     let f = measure(HELDOUT).expect("tests/fixtures/heldout is missing");
     f.print("heldout (blind)");
     assert!(f.quotes >= 80, "too few gold quotes read: {}", f.quotes);
     assert!(
-        f.quote_accuracy() >= 0.75,
-        "quote speakers {}/{} below 75%",
+        f.quote_accuracy() >= 0.80,
+        "quote speakers {}/{} below 80%",
         f.quotes_right,
         f.quotes
     );

@@ -507,6 +507,22 @@ mod tests {
     }
 
     #[test]
+    fn a_document_speaks_for_the_organization_that_wrote_it() {
+        let f = analyze(&[
+            "The audit, carried out by the Dunmere Water Board, found what the report calls \"chronic neglect\".",
+            "The board's review, published in March, says repairs were \"patchy\".",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "chronic neglect").as_deref(),
+            Some("Dunmere Water Board")
+        );
+        assert_eq!(
+            speaker_of(&f, "patchy").as_deref(),
+            Some("Dunmere Water Board")
+        );
+    }
+
+    #[test]
     fn a_role_before_the_name_after_a_quotation() {
         let f = analyze(&[
             "“We will build it here,” Tarsel's chief financial officer, Ilka Dorsen, said on Monday.",

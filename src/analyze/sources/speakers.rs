@@ -495,6 +495,18 @@ pub(super) fn subject_before(
         .contains(',')
     {
         let start = floor.max(s.first);
+        // "The agency's report, dated in May, says"
+        if let Some(h) = (start..=k.min(start + 3)).find(|&h| {
+            words::is_document_noun(s.word(h))
+                && s.toks
+                    .get(h)
+                    .and_then(|t| s.text.get(t.full_end..))
+                    .is_some_and(|r| r.starts_with(','))
+        }) {
+            if let Some(who) = document_author(reg, s, mentions, h) {
+                return Some(who);
+            }
+        }
         if let Some((who, _)) = role_first_apposition(s, mentions, start) {
             return Some(who);
         }
@@ -545,6 +557,9 @@ pub(super) fn subject_before(
                 return Some(Who::Entity(e));
             }
         }
+    }
+    if let Some(who) = document_author(reg, s, mentions, k) {
+        return Some(who);
     }
     // "a fight with residents who say …": a relative clause, not an attribution of its own.
     if matches!(w, "who" | "which" | "that") {
@@ -610,6 +625,33 @@ pub(super) fn subject_before(
         return Some(Who::Unnamed(text.to_string()));
     }
     None
+}
+
+/// "the report said", "the agency's review found": a document (its noun at token `k`) speaks for
+/// the organization that wrote it: the one named as its owner, else the last organization named.
+fn document_author(reg: &Registry, s: &Sentence, mentions: &[Mention], k: usize) -> Option<Who> {
+    if !words::is_document_noun(s.word(k)) || k <= s.first || !gap_before_is_plain(s, k - 1, k) {
+        return None;
+    }
+    let org = |e: &super::people::Entity| e.kind == SourceKind::Organization && !e.country;
+    if let Some(m) = mention_ending_at(mentions, k - 1).filter(|m| m.possessive) {
+        return reg
+            .entities
+            .get(m.entity)
+            .filter(|e| org(e))
+            .map(|_| Who::Entity(m.entity));
+    }
+    if s.word(k - 1).eq_ignore_ascii_case("the") {
+        return reg.recent(pos_of(s, k), org).map(Who::Entity);
+    }
+    // "the authority's report": a lowercase organization noun as the owner.
+    let owner = s.toks.get(k - 1).filter(|t| t.possessive)?;
+    let head = words::organization_head(&s.text.get(owner.start..owner.end)?.to_lowercase())?;
+    let definite = k >= s.first + 2 && s.word(k - 2).eq_ignore_ascii_case("the");
+    definite
+        .then(|| reg.find_by_head(head, pos_of(s, k)))
+        .flatten()
+        .map(Who::Entity)
 }
 
 fn gap_before_is_plain(s: &Sentence, k: usize, v: usize) -> bool {
