@@ -137,11 +137,11 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
                     start: q.start,
                     end: q.end,
                     kind: CitationKind::Quote,
-                    // Everything inside the marks, a closing comma included (the gold convention:
-                    // "the quoted words without the marks").
+                    // A comma inside the closing mark is punctuation of the sentence, not words.
                     text: text
                         .get(q.inner_start..q.inner_end)
                         .unwrap_or("")
+                        .trim_end_matches(',')
                         .to_string(),
                     entity,
                     cue: resolved.cue,
