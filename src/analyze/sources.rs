@@ -436,11 +436,11 @@ mod tests {
             "'We shall see,' Mr Quillfeather said.",
         ]);
         assert_eq!(
-            speaker_of(&f, "We shall see,").as_deref(),
+            speaker_of(&f, "We shall see").as_deref(),
             Some("Ambrose Quillfeather")
         );
         assert_eq!(
-            speaker_of(&f, "The buses will run by spring,").as_deref(),
+            speaker_of(&f, "The buses will run by spring").as_deref(),
             Some("Ottilie Brannagh")
         );
         assert_eq!(
