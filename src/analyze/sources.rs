@@ -233,6 +233,22 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
     match who {
         Who::Entity(e) => *e,
         Who::Unnamed(phrase) => {
+            // "the spokesperson": the unnamed source last introduced with that noun ("a
+            // spokesperson for X").
+            if let Some(noun) = phrase
+                .strip_prefix("the ")
+                .or_else(|| phrase.strip_prefix("The "))
+                .filter(|n| !n.contains(' '))
+            {
+                if let Some(e) = reg.recent((unit, at), |e| {
+                    e.kind == SourceKind::Unnamed
+                        && e.tokens.len() == 2
+                        && e.tokens.last().is_some_and(|t| t == noun)
+                }) {
+                    reg.record((unit, at), e);
+                    return e;
+                }
+            }
             let (name, role) = speakers::split_unnamed(phrase);
             let e = reg.get_or_add(&name, SourceKind::Unnamed, (unit, at, at + phrase.len()));
             if let Some(ent) = reg.entities.get_mut(e) {
@@ -520,6 +536,24 @@ mod tests {
             speaker_of(&f, "patchy").as_deref(),
             Some("Dunmere Water Board")
         );
+    }
+
+    #[test]
+    fn a_spokesperson_for_a_lowercase_organization_and_the_spokesperson_later() {
+        let f = analyze(&[
+            "A spokesperson for Dunmere borough council said the council had \"listened carefully\" to residents.",
+            "\"We will publish the plans,\" the spokesperson added.",
+            "The spokesperson said the work would be \"finished soon\".",
+        ]);
+        for quote in ["listened carefully", "We will publish", "finished soon"] {
+            assert_eq!(
+                speaker_of(&f, quote).as_deref(),
+                Some("A spokesperson"),
+                "{quote}"
+            );
+        }
+        let role = source(&f, "A spokesperson").and_then(|s| s.role.clone());
+        assert!(role.is_some_and(|r| r.contains("Dunmere borough council")));
     }
 
     #[test]

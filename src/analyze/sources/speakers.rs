@@ -548,11 +548,16 @@ pub(super) fn subject_before(
         });
         if definite {
             let noun = w.to_string();
+            // (or the unnamed one: "a spokesperson for X said … the spokesperson added")
             if let Some(e) = reg.recent(pos_of(s, k), |e| {
-                e.kind == SourceKind::Person
-                    && e.role
+                matches!(e.kind, SourceKind::Person | SourceKind::Unnamed)
+                    && (e
+                        .role
                         .as_deref()
                         .is_some_and(|r| r.split_whitespace().any(|x| x == noun))
+                        || e.kind == SourceKind::Unnamed
+                            && e.tokens.len() <= 3
+                            && e.tokens.last().is_some_and(|t| *t == noun))
             }) {
                 return Some(Who::Entity(e));
             }
@@ -579,8 +584,10 @@ pub(super) fn subject_before(
                     .and_then(|(p, n)| s.text.get(p.full_end..n.start))
                     .is_some_and(|g| g.trim().is_empty())
                     && (s.word(x + 1).chars().next().is_some_and(char::is_lowercase)
-                        // "residents of Tarvik said"
-                        || (h..=x).any(|y| matches!(s.word(y), "of" | "from" | "in" | "at" | "near")))
+                        // "residents of Tarvik said", "a spokesperson for Tarvik town council said"
+                        || (h..=x).any(|y| {
+                            matches!(s.word(y), "of" | "from" | "in" | "at" | "near" | "for")
+                        }))
             })
     });
     if let Some(h) = head {
