@@ -250,9 +250,14 @@ pub(super) fn parenthetical_len(rest: &str) -> usize {
     if !t.starts_with('(') {
         return 0;
     }
-    match t.find(')') {
-        Some(p) if p < 40 => rest.len() - t.len() + p + 1,
-        _ => 0,
+    // Only the first 40 bytes are looked at: the scan stays constant per call.
+    let mut window = t.len().min(40);
+    while !t.is_char_boundary(window) {
+        window -= 1;
+    }
+    match t.get(..window).and_then(|w| w.find(')')) {
+        Some(p) => rest.len() - t.len() + p + 1,
+        None => 0,
     }
 }
 
