@@ -241,6 +241,22 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
     match who {
         Who::Entity(e) => *e,
         Who::Unnamed(phrase) => {
+            // "the spokesperson": the unnamed source last introduced with that noun ("a
+            // spokesperson for X").
+            if let Some(noun) = phrase
+                .strip_prefix("the ")
+                .or_else(|| phrase.strip_prefix("The "))
+                .filter(|n| !n.contains(' '))
+            {
+                if let Some(e) = reg.recent((unit, at), |e| {
+                    e.kind == SourceKind::Unnamed
+                        && e.tokens.len() == 2
+                        && e.tokens.last().is_some_and(|t| t == noun)
+                }) {
+                    reg.record((unit, at), e);
+                    return e;
+                }
+            }
             let (name, role) = speakers::split_unnamed(phrase);
             let e = reg.get_or_add(&name, SourceKind::Unnamed, (unit, at, at + phrase.len()));
             if let Some(ent) = reg.entities.get_mut(e) {
@@ -451,6 +467,119 @@ mod tests {
             .into_iter()
             .find(|(k, t, _)| *k == CitationKind::Quote && t.starts_with(quote_start))
             .and_then(|(_, _, s)| s)
+    }
+
+    #[test]
+    fn single_quotation_marks_carry_speakers_in_british_style() {
+        let f = analyze(&[
+            "Deputy Mayor Ottilie Brannagh visited the depot on Friday.",
+            "'The buses will run by spring,' Ms Brannagh said. 'The drivers' rota is settled.'",
+            "Transport chief Ambrose Quillfeather was less sure.",
+            "'We shall see,' Mr Quillfeather said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "We shall see").as_deref(),
+            Some("Ambrose Quillfeather")
+        );
+        assert_eq!(
+            speaker_of(&f, "The buses will run by spring").as_deref(),
+            Some("Ottilie Brannagh")
+        );
+        assert_eq!(
+            speaker_of(&f, "The drivers' rota is settled.").as_deref(),
+            Some("Ottilie Brannagh")
+        );
+    }
+
+    #[test]
+    fn a_british_honorific_without_a_full_stop_is_not_part_of_the_name() {
+        let f = analyze(&[
+            "Dr Perpetua Vansittart, a geologist at the Orrin Institute, said the cliff was \"moving\".",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "moving").as_deref(),
+            Some("Perpetua Vansittart")
+        );
+    }
+
+    #[test]
+    fn short_forms_of_double_surnames_and_patronymic_names() {
+        let f = analyze(&[
+            "Senator Tomás Ignacio Valderrama Cruz of the Green Bloc opposed the dam.",
+            "“It floods three valleys,” Valderrama said.",
+            "The fund's head, Sheikh Mansour bin Rashid al-Qassimi, backed it.",
+            "“We are patient investors,” Sheikh Mansour said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "It floods").as_deref(),
+            Some("Tomás Ignacio Valderrama Cruz")
+        );
+        assert_eq!(
+            speaker_of(&f, "We are patient").as_deref(),
+            Some("Mansour bin Rashid al-Qassimi")
+        );
+    }
+
+    #[test]
+    fn a_parenthetical_after_the_name_and_an_inverted_said() {
+        let f = analyze(&[
+            "Wendell Oakhurst, the councillor for Brimley and Sedge Vale (pictured), said the plan was \"reckless\".",
+            "Said Oakhurst: \"Nobody asked us.\"",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "reckless").as_deref(),
+            Some("Wendell Oakhurst")
+        );
+        assert_eq!(
+            speaker_of(&f, "Nobody asked us.").as_deref(),
+            Some("Wendell Oakhurst")
+        );
+    }
+
+    #[test]
+    fn the_first_word_of_a_longer_organization_name_refers_back_to_it() {
+        let f = analyze(&[
+            "The council blamed its builder, Quillmoor Marine Engineering, for the delay.",
+            "Quillmoor said it had \"met every deadline\" set.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "met every deadline").as_deref(),
+            Some("Quillmoor Marine Engineering")
+        );
+    }
+
+    #[test]
+    fn a_document_speaks_for_the_organization_that_wrote_it() {
+        let f = analyze(&[
+            "The audit, carried out by the Dunmere Water Board, found what the report calls \"chronic neglect\".",
+            "The board's review, published in March, says repairs were \"patchy\".",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "chronic neglect").as_deref(),
+            Some("Dunmere Water Board")
+        );
+        assert_eq!(
+            speaker_of(&f, "patchy").as_deref(),
+            Some("Dunmere Water Board")
+        );
+    }
+
+    #[test]
+    fn a_spokesperson_for_a_lowercase_organization_and_the_spokesperson_later() {
+        let f = analyze(&[
+            "A spokesperson for Dunmere borough council said the council had \"listened carefully\" to residents.",
+            "\"We will publish the plans,\" the spokesperson added.",
+            "The spokesperson said the work would be \"finished soon\".",
+        ]);
+        for quote in ["listened carefully", "We will publish", "finished soon"] {
+            assert_eq!(
+                speaker_of(&f, quote).as_deref(),
+                Some("A spokesperson"),
+                "{quote}"
+            );
+        }
+        let role = source(&f, "A spokesperson").and_then(|s| s.role.clone());
+        assert!(role.is_some_and(|r| r.contains("Dunmere borough council")));
     }
 
     #[test]

@@ -233,8 +233,22 @@ impl Registry {
         let words = name_words(tokens.iter().map(String::as_str));
         let mut keys: Vec<&str> = words.last().copied().into_iter().collect();
         if let Some(&first) = words.first() {
-            if words.len() >= 2 && words::is_family_name_first(first) && !keys.contains(&first) {
+            let patronymic = tokens
+                .iter()
+                .any(|t| matches!(t.as_str(), "bin" | "bint" | "ibn"));
+            if words.len() >= 2
+                && (words::is_family_name_first(first) || patronymic)
+                && !keys.contains(&first)
+            {
                 keys.push(first);
+            }
+        }
+        // The first of a double surname.
+        if kind == SourceKind::Person && words.len() >= 3 {
+            if let Some(&w) = words.get(words.len() - 2) {
+                if !keys.contains(&w) {
+                    keys.push(w);
+                }
             }
         }
         for key in keys {
@@ -283,6 +297,7 @@ fn initials(tokens: &[String]) -> String {
 /// any run of its last words ("Andrés Manuel López Obrador" → "López Obrador", "Nguyen Van An" →
 /// "An"). Particles are ignored ("al-Assad" = "Assad").
 pub(super) fn name_refers_to(full: &[String], reference: &[&str]) -> bool {
+    let full_raw = full;
     let full: Vec<&str> = full
         .iter()
         .map(|t| words::strip_particle(t))
@@ -306,7 +321,23 @@ pub(super) fn name_refers_to(full: &[String], reference: &[&str]) -> bool {
     if full.len() >= 2 && words::is_family_name_first(first) {
         return reference == [first];
     }
-    full.ends_with(&reference)
+    // "Jorge Luis Vega Ruiz" → "Vega": the first of a double surname.
+    let paternal = full.len() >= 3
+        && reference.len() == 1
+        && full.get(full.len() - 2) == reference.first()
+        && reference[0].chars().count() > 2;
+    full.ends_with(&reference) || paternal || given_name_with_patronymic(full_raw, &reference)
+}
+
+/// "Sheikh Hamad" for "Hamad bin Zayed al-Thani": a name with a patronymic particle (bin, bint,
+/// ibn) is shortened to its given name.
+fn given_name_with_patronymic(full: &[String], reference: &[&str]) -> bool {
+    full.len() >= 3
+        && full
+            .iter()
+            .any(|t| matches!(t.as_str(), "bin" | "bint" | "ibn"))
+        && reference.len() == 1
+        && full.first().is_some_and(|f| f == reference[0])
 }
 
 /// Context for reading the names of one sentence.
@@ -370,22 +401,26 @@ impl Sentence<'_> {
     /// verb.
     pub fn followed_by_speech_verb(&self, i: usize) -> bool {
         let mut j = i + 1;
-        // An apposition: ", a spokeswoman for ...," then the verb.
-        if let Some(t) = self.toks.get(i) {
-            if self
+        // An apposition: ", a spokeswoman for ...," then the verb; a short parenthetical
+        // ("(pictured)") before it or before the verb is skipped.
+        let after_paren = |end: usize| {
+            end + self
                 .text
-                .get(t.full_end..)
-                .is_some_and(|r| r.starts_with(", "))
-            {
+                .get(end..)
+                .map_or(0, super::speakers::parenthetical_len)
+        };
+        if let Some(t) = self.toks.get(i) {
+            let end = after_paren(t.full_end);
+            if end > t.full_end {
+                j = self.tok_at_or_after(end).unwrap_or(self.last + 1);
+            }
+            if self.text.get(end..).is_some_and(|r| r.starts_with(", ")) {
                 let mut k = j;
                 while k <= self.last && k < j + 16 {
                     let tk = self.toks[k];
-                    if self
-                        .text
-                        .get(tk.full_end..)
-                        .is_some_and(|r| r.starts_with(','))
-                    {
-                        j = k + 1;
+                    let end = after_paren(tk.full_end);
+                    if self.text.get(end..).is_some_and(|r| r.starts_with(',')) {
+                        j = self.tok_at_or_after(end).unwrap_or(self.last + 1);
                         break;
                     }
                     k += 1;
@@ -400,6 +435,20 @@ impl Sentence<'_> {
             words::is_speech_verb(w) || words::is_belief_verb(w)
         }
     }
+}
+
+/// "Said Ms. X: “…”": a capitalized speech verb opening the sentence before a short name and a
+/// colon or comma is not part of the name.
+fn inverted_speech_verb(s: &Sentence, i: usize) -> bool {
+    i == s.first
+        && i < s.last
+        && words::is_speech_verb(&s.word(i).to_lowercase())
+        && (i + 1..=s.last.min(i + 4)).any(|k| {
+            s.toks
+                .get(k)
+                .and_then(|t| s.text.get(t.full_end..))
+                .is_some_and(|r| r.starts_with([':', ',']))
+        })
 }
 
 fn gap_is_space(text: &str, from: usize, to: usize) -> bool {
@@ -476,7 +525,7 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
                 }
             }
         }
-        if !s.namey(i) {
+        if !s.namey(i) || inverted_speech_verb(s, i) {
             i += 1;
             continue;
         }
@@ -730,12 +779,20 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     if let Some(e) = reg.find_named(&surface) {
         return Some(mention(e));
     }
-    // "Halvik" for "Halvik Semiconductor": the first word of an organization's name.
+    // "Halvik" for "Halvik Semiconductor" or "Halvik Marine Engineering": the first word of an
+    // organization's name (of three or four words when it ends in an organization word).
     if a == b {
         if let Some(e) = reg.entities.iter().rposition(|e| {
             e.kind == SourceKind::Organization
                 && !e.country
-                && e.tokens.len() == 2
+                && (e.tokens.len() == 2
+                    || (e.tokens.len() <= 4
+                        && e.tokens
+                            .last()
+                            .is_some_and(|t| words::is_organization_word(t))
+                        && e.tokens
+                            .iter()
+                            .all(|t| t.chars().next().is_some_and(char::is_uppercase))))
                 && e.tokens.first().is_some_and(|t| *t == surface)
                 && !e
                     .tokens
@@ -1235,6 +1292,10 @@ mod tests {
             &["von", "der", "Leyen"]
         ));
         assert!(name_refers_to(&n("Nguyen Van An"), &["An"]));
+        assert!(name_refers_to(&n("Pedro José Vargas Llosa"), &["Vargas"]));
+        assert!(!name_refers_to(&n("Pedro José Vargas Llosa"), &["Pedro"]));
+        assert!(name_refers_to(&n("Hamad bin Zayed al-Thani"), &["Hamad"]));
+        assert!(name_refers_to(&n("Hamad bin Zayed al-Thani"), &["Thani"]));
         assert!(!name_refers_to(&n("Jane Smith"), &["Jones"]));
     }
 

@@ -1,6 +1,8 @@
 //! Quotation spans: curly and straight double quotes, split quotes, quotes over several paragraphs.
-//! Single quotes are left alone: inside a quotation they are nested quotes, elsewhere mostly
-//! apostrophes.
+//! Single quotes are left alone in an article that uses double marks: inside a quotation they are
+//! nested quotes, elsewhere mostly apostrophes. An article without any double mark whose single
+//! marks pair up (British and tabloid style) uses single quotes as its primary marks; apostrophes
+//! (don't, miners' union, '90s, rock 'n' roll) stay apostrophes there.
 
 use crate::analyze::Unit;
 
@@ -39,8 +41,84 @@ fn straight_opens(text: &str, i: usize) -> bool {
     }
 }
 
+fn is_double(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '"')
+}
+
+/// Whether a single mark at byte `i` opens a quotation: at a word start, followed by a letter (not
+/// a digit as in '90s, not a lone letter closed again as in 'n').
+fn single_opens(text: &str, i: usize, c: char) -> bool {
+    if !matches!(c, '‘' | '\'') || !straight_opens_or_quote(text, i) {
+        return false;
+    }
+    let mut next = text[i + c.len_utf8()..].chars();
+    match (next.next(), next.next()) {
+        (Some(a), _) if !(a.is_alphabetic() || is_double(a)) => false,
+        (Some(a), Some(b)) if a.is_alphabetic() && matches!(b, '\'' | '’') => false,
+        (Some(_), _) => true,
+        (None, _) => false,
+    }
+}
+
+/// Whether a single mark at byte `i` closes a quotation: after a word or punctuation and not
+/// followed by a letter (it's), nor a plural possessive before a lowercase word (miners' union).
+fn single_closes(text: &str, i: usize, c: char) -> bool {
+    if !matches!(c, '’' | '\'') {
+        return false;
+    }
+    let Some(prev) = text[..i].chars().next_back() else {
+        return false;
+    };
+    if prev.is_whitespace() {
+        return false;
+    }
+    // The second mark of an elision like 'n' (rock 'n' roll).
+    let mut back = text[..i].chars().rev();
+    if let (Some(l), Some(m), w) = (back.next(), back.next(), back.next()) {
+        if l.is_alphabetic() && matches!(m, '\'' | '‘' | '’') && w.map_or(true, char::is_whitespace)
+        {
+            return false;
+        }
+    }
+    let mut next = text[i + c.len_utf8()..].chars();
+    match next.next() {
+        None => true,
+        Some(n) if n.is_alphanumeric() => false,
+        Some(n) if n.is_whitespace() && prev == 's' => !next
+            .next()
+            .is_some_and(|w| w.is_lowercase() || w.is_ascii_digit()),
+        Some(_) => true,
+    }
+}
+
+/// Like [`straight_opens`], also after a double mark (a nested quotation's start).
+fn straight_opens_or_quote(text: &str, i: usize) -> bool {
+    straight_opens(text, i) || text[..i].chars().next_back().is_some_and(is_double)
+}
+
+/// Whether the article's primary quotation marks are single ones: no double mark anywhere, and
+/// at least one single mark that opens a quotation closed later in its paragraph.
+fn singles_are_primary(units: &[Unit]) -> bool {
+    if units.iter().any(|u| u.text.contains(is_double)) {
+        return false;
+    }
+    units.iter().any(|u| {
+        let text = u.text.as_str();
+        let mut open = false;
+        for (i, c) in text.char_indices() {
+            if !open && single_opens(text, i, c) {
+                open = true;
+            } else if open && single_closes(text, i, c) {
+                return true;
+            }
+        }
+        false
+    })
+}
+
 /// Finds the quotations of every unit. Unbalanced marks give a warning.
 pub(super) fn scan(units: &[Unit], warnings: &mut Vec<String>) -> Vec<Vec<QuoteSpan>> {
+    let singles = singles_are_primary(units);
     let mut all: Vec<Vec<QuoteSpan>> = Vec::with_capacity(units.len());
     let warnings_before = warnings.len();
     let mut carried = false;
@@ -50,11 +128,14 @@ pub(super) fn scan(units: &[Unit], warnings: &mut Vec<String>) -> Vec<Vec<QuoteS
         let mut open: Option<usize> = None;
         // A quotation carried over from the previous paragraph continues only when this one opens
         // with a quotation mark (the newspaper convention).
-        let opens_with_mark = text
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| is_open(c) || c == '"');
+        let trimmed = text.trim_start();
+        let opens_with_mark = trimmed.chars().next().is_some_and(|c| {
+            if singles {
+                single_opens(trimmed, 0, c)
+            } else {
+                is_open(c) || c == '"'
+            }
+        });
         let continued = carried && opens_with_mark;
         if carried && !opens_with_mark {
             warnings.push(format!(
@@ -64,8 +145,17 @@ pub(super) fn scan(units: &[Unit], warnings: &mut Vec<String>) -> Vec<Vec<QuoteS
         }
         let mut first = true;
         for (i, c) in text.char_indices() {
-            let opening = is_open(c) || (c == '"' && open.is_none() && straight_opens(text, i));
-            let closing = is_close(c) || (c == '"' && open.is_some());
+            let (opening, closing) = if singles {
+                (
+                    open.is_none() && single_opens(text, i, c),
+                    open.is_some() && single_closes(text, i, c),
+                )
+            } else {
+                (
+                    is_open(c) || (c == '"' && open.is_none() && straight_opens(text, i)),
+                    is_close(c) || (c == '"' && open.is_some()),
+                )
+            };
             if opening && !closing {
                 if let Some(prev) = open {
                     // Two opening marks in a row: the first never closed.
@@ -209,6 +299,36 @@ mod tests {
         assert!(spans[1][0].continued && !spans[1][0].continues);
         assert_eq!(inner(&u, &spans, 0, 0), "One paragraph.");
         assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn single_quotes_as_the_primary_marks() {
+        let u = units(&[
+            "'It is hard going,' she said. 'The rock 'n' roll crowd and the walkers' club don't help.'",
+            "‘We built it in the ’90s,’ he said, calling it ‘just fine’.",
+            "Old miners' tales. 'Every day counts.'",
+        ]);
+        let mut w = Vec::new();
+        let spans = scan(&u, &mut w);
+        assert_eq!(inner(&u, &spans, 0, 0), "It is hard going,");
+        assert_eq!(
+            inner(&u, &spans, 0, 1),
+            "The rock 'n' roll crowd and the walkers' club don't help."
+        );
+        assert_eq!(inner(&u, &spans, 1, 0), "We built it in the ’90s,");
+        assert_eq!(inner(&u, &spans, 1, 1), "just fine");
+        assert_eq!(spans[2].len(), 1);
+        assert_eq!(inner(&u, &spans, 2, 0), "Every day counts.");
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn single_marks_stay_apostrophes_beside_double_quotes() {
+        let u = units(&["\"Fine,\" she said of the 'new' plan's cost."]);
+        let mut w = Vec::new();
+        let spans = scan(&u, &mut w);
+        assert_eq!(spans[0].len(), 1);
+        assert_eq!(inner(&u, &spans, 0, 0), "Fine,");
     }
 
     #[test]

@@ -250,9 +250,14 @@ pub(super) fn parenthetical_len(rest: &str) -> usize {
     if !t.starts_with('(') {
         return 0;
     }
-    match t.find(')') {
-        Some(p) if p < 40 => rest.len() - t.len() + p + 1,
-        _ => 0,
+    // Only the first 40 bytes are looked at: the scan stays constant per call.
+    let mut window = t.len().min(40);
+    while !t.is_char_boundary(window) {
+        window -= 1;
+    }
+    match t.get(..window).and_then(|w| w.find(')')) {
+        Some(p) => rest.len() - t.len() + p + 1,
+        None => 0,
     }
 }
 
@@ -463,6 +468,22 @@ pub(super) fn subject_before(
     if k < floor || k < s.first {
         return None;
     }
+    // The token after the subject's words: "X (pictured) said", "X, the MP for Y (pictured), said"
+    // step back over a short parenthetical.
+    let after = k + 1;
+    let gap = |a: usize, b: usize| {
+        s.toks
+            .get(a)
+            .zip(s.toks.get(b))
+            .and_then(|(x, y)| s.text.get(x.full_end..y.start))
+            .unwrap_or("")
+    };
+    if gap(k, k + 1).trim_start().starts_with(')') {
+        let lowest = k.saturating_sub(4).max(s.first + 1).max(floor + 1);
+        if let Some(j) = (lowest..=k).rev().find(|&j| gap(j - 1, j).ends_with('(')) {
+            k = j - 1;
+        }
+    }
     if let Some(m) = mention_ending_at(mentions, k) {
         if !m.possessive && gap_before_is_plain(s, k, v) {
             // "a spokeswoman for the X Association said": the unnamed person, not X.
@@ -475,10 +496,22 @@ pub(super) fn subject_before(
     // "NAME, a spokeswoman for X, said"
     let t = s.toks.get(k)?;
     if s.text
-        .get(t.full_end..s.toks.get(k + 1)?.start)?
+        .get(t.full_end..s.toks.get(after)?.start)?
         .contains(',')
     {
         let start = floor.max(s.first);
+        // "The agency's report, dated in May, says"
+        if let Some(h) = (start..=k.min(start + 3)).find(|&h| {
+            words::is_document_noun(s.word(h))
+                && s.toks
+                    .get(h)
+                    .and_then(|t| s.text.get(t.full_end..))
+                    .is_some_and(|r| r.starts_with(','))
+        }) {
+            if let Some(who) = document_author(reg, s, mentions, h) {
+                return Some(who);
+            }
+        }
         if let Some((who, _)) = role_first_apposition(s, mentions, start) {
             return Some(who);
         }
@@ -520,15 +553,23 @@ pub(super) fn subject_before(
         });
         if definite {
             let noun = w.to_string();
+            // (or the unnamed one: "a spokesperson for X said … the spokesperson added")
             if let Some(e) = reg.recent(pos_of(s, k), |e| {
-                e.kind == SourceKind::Person
-                    && e.role
+                matches!(e.kind, SourceKind::Person | SourceKind::Unnamed)
+                    && (e
+                        .role
                         .as_deref()
                         .is_some_and(|r| r.split_whitespace().any(|x| x == noun))
+                        || e.kind == SourceKind::Unnamed
+                            && e.tokens.len() <= 3
+                            && e.tokens.last().is_some_and(|t| *t == noun))
             }) {
                 return Some(Who::Entity(e));
             }
         }
+    }
+    if let Some(who) = document_author(reg, s, mentions, k) {
+        return Some(who);
     }
     // "a fight with residents who say …": a relative clause, not an attribution of its own.
     if matches!(w, "who" | "which" | "that") {
@@ -548,8 +589,10 @@ pub(super) fn subject_before(
                     .and_then(|(p, n)| s.text.get(p.full_end..n.start))
                     .is_some_and(|g| g.trim().is_empty())
                     && (s.word(x + 1).chars().next().is_some_and(char::is_lowercase)
-                        // "residents of Tarvik said"
-                        || (h..=x).any(|y| matches!(s.word(y), "of" | "from" | "in" | "at" | "near")))
+                        // "residents of Tarvik said", "a spokesperson for Tarvik town council said"
+                        || (h..=x).any(|y| {
+                            matches!(s.word(y), "of" | "from" | "in" | "at" | "near" | "for")
+                        }))
             })
     });
     if let Some(h) = head {
@@ -594,6 +637,33 @@ pub(super) fn subject_before(
         return Some(Who::Unnamed(text.to_string()));
     }
     None
+}
+
+/// "the report said", "the agency's review found": a document (its noun at token `k`) speaks for
+/// the organization that wrote it: the one named as its owner, else the last organization named.
+fn document_author(reg: &Registry, s: &Sentence, mentions: &[Mention], k: usize) -> Option<Who> {
+    if !words::is_document_noun(s.word(k)) || k <= s.first || !gap_before_is_plain(s, k - 1, k) {
+        return None;
+    }
+    let org = |e: &super::people::Entity| e.kind == SourceKind::Organization && !e.country;
+    if let Some(m) = mention_ending_at(mentions, k - 1).filter(|m| m.possessive) {
+        return reg
+            .entities
+            .get(m.entity)
+            .filter(|e| org(e))
+            .map(|_| Who::Entity(m.entity));
+    }
+    if s.word(k - 1).eq_ignore_ascii_case("the") {
+        return reg.recent(pos_of(s, k), org).map(Who::Entity);
+    }
+    // "the authority's report": a lowercase organization noun as the owner.
+    let owner = s.toks.get(k - 1).filter(|t| t.possessive)?;
+    let head = words::organization_head(&s.text.get(owner.start..owner.end)?.to_lowercase())?;
+    let definite = k >= s.first + 2 && s.word(k - 2).eq_ignore_ascii_case("the");
+    definite
+        .then(|| reg.find_by_head(head, pos_of(s, k)))
+        .flatten()
+        .map(Who::Entity)
 }
 
 fn gap_before_is_plain(s: &Sentence, k: usize, v: usize) -> bool {
@@ -708,6 +778,15 @@ fn before(
         .rev()
         .find(|&i| s.toks.get(i).is_some_and(|t| t.end <= q.start))?;
     let mut v = last;
+    // "Said NAME: “…”": the verb opens the sentence, the speaker follows it.
+    if last > s.first && floor <= s.first && words::is_speech_verb(&s.word(s.first).to_lowercase())
+    {
+        if let Some((who, end)) = phrase_at(reg, s, mentions, s.first + 1) {
+            if s.text.get(end..q.start).is_some_and(|g| g.trim() == ":") {
+                return Some((who, s.first));
+            }
+        }
+    }
     while v >= floor && v + 10 > last {
         if words::is_speech_verb(s.word(v)) {
             return subject_before(reg, s, mentions, v, floor).map(|w| (w, v));

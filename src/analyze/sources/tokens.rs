@@ -34,6 +34,10 @@ fn is_abbreviation(word: &str) -> bool {
             | "Col"
             | "Capt"
             | "Sgt"
+            | "Cllr"
+            | "Coun"
+            | "Insp"
+            | "Supt"
             | "Adm"
             | "Maj"
             | "Mx"
@@ -158,7 +162,7 @@ pub(super) fn sentences(text: &str, quotes: &[(usize, usize)]) -> Vec<(usize, us
                 // A quotation whose words end with . ? ! may end the sentence right after its mark.
                 let inner = text.get(qs..qe).unwrap_or("");
                 let ends = inner
-                    .trim_end_matches(['"', '”', ' '])
+                    .trim_end_matches(['"', '”', '\'', '’', ' '])
                     .ends_with(['.', '?', '!']);
                 if ends && next_starts_sentence(text, qe) {
                     out.push((start, qe));
@@ -203,10 +207,9 @@ fn next_starts_sentence(text: &str, at: usize) -> bool {
     if trimmed.len() == rest.len() {
         return false;
     }
-    trimmed
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘'))
+    trimmed.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'')
+    })
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@ pub(super) fn honorific(word: &str) -> Option<Option<Gender>> {
     match word {
         "Mr." | "Mr" | "Sir" => Some(Some(Gender::Male)),
         "Ms." | "Ms" | "Mrs." | "Mrs" | "Miss" | "Dame" | "Madam" => Some(Some(Gender::Female)),
-        "Dr." | "Prof." | "Mx." => Some(None),
+        // British style writes these without a full stop.
+        "Dr." | "Dr" | "Prof." | "Prof" | "Mx." | "Mx" => Some(None),
         _ => None,
     }
 }
@@ -56,7 +57,16 @@ pub(super) fn is_title(word: &str) -> bool {
             | "Capt."
             | "Captain"
             | "Sgt."
+            | "Sgt"
             | "Sergeant"
+            | "Cllr"
+            | "Coun."
+            | "Insp"
+            | "Insp."
+            | "Inspector"
+            | "Supt"
+            | "Supt."
+            | "Superintendent"
             | "Admiral"
             | "Adm."
             | "Judge"
@@ -556,7 +566,6 @@ pub(super) fn is_capitalized_function_word(word: &str) -> bool {
             | "October"
             | "November"
             | "December"
-            | "Mr"
             | "Spacer"
             | "Advertisement"
             | "Home"
@@ -788,10 +797,16 @@ pub(super) fn is_organization_word(word: &str) -> bool {
             | "Insurance"
             | "Electronics"
             | "Chemicals"
+            | "Enterprise"
+            | "Enterprises"
+            | "Engineering"
+            | "Construction"
+            | "Markets"
+            | "Inspectorate"
+            | "Capital"
             | "Aerospace"
             | "Telecom"
             | "Ventures"
-            | "Enterprises"
             | "Utilities"
             | "Railways"
     ) || is_publication_word(word)
