@@ -236,8 +236,10 @@ impl Registry {
             let patronymic = tokens
                 .iter()
                 .any(|t| matches!(t.as_str(), "bin" | "bint" | "ibn"));
+            // A two-word name is found by its first word too: family names written first in
+            // traditions the word list does not cover ("Morinaga Kenta" → "Morinaga").
             if words.len() >= 2
-                && (words::is_family_name_first(first) || patronymic)
+                && (words::is_family_name_first(first) || patronymic || words.len() == 2)
                 && !keys.contains(&first)
             {
                 keys.push(first);
@@ -326,7 +328,13 @@ pub(super) fn name_refers_to(full: &[String], reference: &[&str]) -> bool {
         && reference.len() == 1
         && full.get(full.len() - 2) == reference.first()
         && reference[0].chars().count() > 2;
-    full.ends_with(&reference) || paternal || given_name_with_patronymic(full_raw, &reference)
+    // "Morinaga" for "Morinaga Kenta": a two-word name referred to by its first word is written
+    // family name first (a Western given name alone is also the same person).
+    let first_of_two = full.len() == 2 && reference == [first] && first.chars().count() > 2;
+    full.ends_with(&reference)
+        || paternal
+        || first_of_two
+        || given_name_with_patronymic(full_raw, &reference)
 }
 
 /// "Sheikh Hamad" for "Hamad bin Zayed al-Thani": a name with a patronymic particle (bin, bint,
@@ -1266,6 +1274,15 @@ mod tests {
 
     fn n(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_two_word_name_is_found_by_its_first_word() {
+        // Family name first from a tradition the word list does not cover.
+        assert!(name_refers_to(&n("Takeda Sora"), &["Takeda"]));
+        assert!(name_refers_to(&n("Takeda Sora"), &["Sora"]));
+        assert!(!name_refers_to(&n("Takeda Sora"), &["Ta"]));
+        assert!(!name_refers_to(&n("Ana Maria Takeda"), &["Ana"]));
     }
 
     #[test]

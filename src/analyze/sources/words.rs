@@ -60,6 +60,8 @@ pub(super) fn is_title(word: &str) -> bool {
             | "Sgt"
             | "Sergeant"
             | "Cllr"
+            | "Cr"
+            | "Cr."
             | "Coun."
             | "Insp"
             | "Insp."
