@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 const NEWS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/news");
 const SPEECH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/speech");
 const HELDOUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/heldout");
+const BLIND: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind");
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures");
 
 fn read_article(text: &str) -> Article {
@@ -267,6 +268,25 @@ fn blind_heldout_articles_keep_their_level() {
     );
     assert!(f.abbr_f1() >= 0.9, "abbreviation F1 {:.2}", f.abbr_f1());
 }
+
+/// Ten articles by two writers who never saw the code, measured blind on 2026-11-24 before any rule
+/// was written from them (quote speakers 46/58 and 50/90; structure 24/24 and 23/36; abbreviation
+/// F1 1.00 and 0.80). Issue 3's bar is 90% of quote speakers: this test records where we stand
+/// (the floor is today's level rounded down to 5%) so that a regression shows.
+#[test]
+fn blind_articles_do_not_fall_back() {
+    let f = measure(BLIND).expect("tests/fixtures/blind is missing");
+    f.print("blind (two writers)");
+    assert!(f.quotes >= 140, "too few gold quotes read: {}", f.quotes);
+    assert!(
+        f.quote_accuracy() >= FLOOR_BLIND_QUOTES,
+        "quote speakers {}/{} below {FLOOR_BLIND_QUOTES}",
+        f.quotes_right,
+        f.quotes
+    );
+}
+
+const FLOOR_BLIND_QUOTES: f64 = 0.65;
 
 #[test]
 fn own_speech_articles_keep_every_quote_speaker() {
