@@ -1,7 +1,7 @@
 //! People, organizations and other sources: names, honorifics, titles, roles, aliases, and the
 //! mentions that refer to them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::tokens::Tok;
 use super::words::{self, Gender};
@@ -50,7 +50,11 @@ pub(super) struct Mention {
 pub(super) struct Registry {
     pub entities: Vec<Entity>,
     history: Vec<(Pos, usize)>,
-    abbreviations: Vec<Abbreviation>,
+    /// The long form of each short form the text defines, by the short form without full stops
+    /// (first definition wins); a map, since one text can define thousands.
+    long_forms: HashMap<String, String>,
+    /// The short forms exactly as defined.
+    short_forms: HashSet<String>,
     /// Genders learned from the pronouns that resolved to a person, applied between sentences.
     pub gender_hints: std::cell::RefCell<Vec<(usize, Gender)>>,
     // Indexes, so that a lookup does not scan every entity: an article naming thousands of people
@@ -86,8 +90,15 @@ const HISTORY_WINDOW: usize = 400;
 
 impl Registry {
     pub fn new(abbreviations: &[Abbreviation]) -> Registry {
+        let mut long_forms = HashMap::new();
+        for a in abbreviations {
+            long_forms
+                .entry(a.short.trim_end_matches('.').to_string())
+                .or_insert_with(|| a.long.clone());
+        }
         Registry {
-            abbreviations: abbreviations.to_vec(),
+            long_forms,
+            short_forms: abbreviations.iter().map(|a| a.short.clone()).collect(),
             ..Registry::default()
         }
     }
@@ -198,13 +209,8 @@ impl Registry {
     /// The entity a short form stands for: one the text defines, or one whose initials it is.
     pub fn find_abbreviation(&self, short: &str) -> Option<usize> {
         let short = short.trim_end_matches(['.']);
-        if let Some(long) = self
-            .abbreviations
-            .iter()
-            .find(|a| a.short.trim_end_matches('.') == short)
-            .map(|a| a.long.clone())
-        {
-            if let Some(e) = self.find_named(&long) {
+        if let Some(long) = self.long_forms.get(short) {
+            if let Some(e) = self.find_named(long) {
                 return Some(e);
             }
         }
@@ -757,7 +763,7 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     }
 
     // A short form, or a mixed-case one the text defines ("MoD").
-    let defined = reg.abbreviations.iter().any(|x| x.short == surface);
+    let defined = reg.short_forms.contains(surface.as_str());
     if a == b
         && surface.chars().count() >= 2
         && (defined || surface.chars().all(|c| c.is_uppercase() || c == '.'))
