@@ -27,8 +27,8 @@ done
 
 bash scripts/setup.sh --demo
 
-echo "== Building the WebAssembly package (wasm-pack build --target web --release) =="
-wasm-pack build --target web --release
+echo "== Building the WebAssembly package (wasm-pack build --target web --release, then wasm-opt) =="
+bash scripts/build-web.sh
 
 echo
 echo "Demo: http://127.0.0.1:$port/www/"
