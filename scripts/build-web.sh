@@ -7,14 +7,15 @@
 # Debian's (binaryen 108) rewrites wasm-bindgen 0.2.130's externref table into a funcref table, so
 # the module fails at init ("WebAssembly.Table.set(): Argument 1 is invalid for table"). This runs
 # binaryen 132 from npm (package.json devDependency, installed by scripts/setup.sh) instead.
-# CITE_READER_WASM_OPT overrides the optimisation level (default -Oz; e.g. -O3, or "off").
+# CITE_READER_WASM_OPT overrides the optimisation level (default -Os: smaller than -Oz here, and
+# as fast; e.g. -O3, or "off").
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 wasm_opt=node_modules/.bin/wasm-opt
-level=${CITE_READER_WASM_OPT:--Oz}
+level=${CITE_READER_WASM_OPT:--Os}
 
 wasm-pack build --target web --release "$@"
 
