@@ -72,8 +72,9 @@ export PATH="$PWD/bench/node_modules/.bin:$PATH"
 # --- build -----------------------------------------------------------------------------------------
 if ((build)); then
   if grep -rqs 'wasm_bindgen' src/wasm; then
-    say "building cite-reader for the web (wasm-pack build --target web --release)"
-    wasm-pack build --target web --release
+    say "building cite-reader for the web (scripts/build-web.sh: wasm-pack, then wasm-opt)"
+    [[ -x node_modules/.bin/wasm-opt ]] || { say "installing the root npm packages (npm ci)"; npm ci --no-audit --no-fund; }
+    bash scripts/build-web.sh
   else
     say "src/wasm has no binding yet: cite-reader's figures will be null"
   fi

@@ -27,8 +27,8 @@ done
 
 bash scripts/setup.sh --demo
 
-echo "== Building the WebAssembly package (wasm-pack build --target web --release) =="
-wasm-pack build --target web --release
+echo "== Building the WebAssembly package (wasm-pack build --target web --release, then wasm-opt) =="
+bash scripts/build-web.sh
 
 echo "== Building the bibliography engine, loaded only for articles with citations (pkg-bib/) =="
 wasm-pack build bib --target web --out-dir ../pkg-bib --release

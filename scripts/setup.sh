@@ -2,11 +2,12 @@
 # Installs what the demo and the tests need, and only what is missing (quick when all is there).
 #
 #   scripts/setup.sh           everything the tests need (the default)
-#   scripts/setup.sh --demo    build tools only: no Chromium, no npm packages
+#   scripts/setup.sh --demo    build tools only: no Chromium, no rustfmt/clippy
 #
 # Rust target and components (rustup), wasm-pack, the wasm-bindgen CLI matching the version
-# pinned in Cargo.toml (wasm-pack cannot download it offline), and for the tests Chromium +
-# chromedriver (apt) and playwright-core (npm ci).
+# pinned in Cargo.toml (wasm-pack cannot download it offline), the npm packages of package.json
+# (npm ci: binaryen's wasm-opt for scripts/build-web.sh, playwright-core for the tests), and for
+# the tests Chromium + chromedriver (apt).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -60,8 +61,8 @@ if [[ $installed_bindgen != "$bindgen_pin" ]]; then
 fi
 
 # --- Debian packages --------------------------------------------------------------------------
-# No binaryen: Cargo.toml turns wasm-opt off (Debian's version 108 breaks wasm-bindgen's
-# externref table), so wasm-pack never looks for it.
+# No Debian binaryen: its version 108 breaks wasm-bindgen's externref table, so Cargo.toml turns
+# wasm-pack's wasm-opt off and scripts/build-web.sh runs binaryen 132 from npm instead.
 apt_packages=()
 if [[ $mode == test ]]; then
   [[ -x /usr/bin/chromium ]] || apt_packages+=(chromium)
@@ -80,16 +81,15 @@ if ((${#apt_packages[@]})); then
     "${apt_packages[@]}" || fail "apt-get install ${apt_packages[*]} failed"
 fi
 
-# --- npm packages for the browser tests -------------------------------------------------------
-if [[ $mode == test ]]; then
-  command -v npm >/dev/null || fail "npm is not installed"
-  stamp=node_modules/.cite-reader-lock
-  want=$(sha256sum package-lock.json | awk '{print $1}')
-  if [[ ! -f $stamp || $(cat "$stamp") != "$want" || ! -d node_modules/playwright-core ]]; then
-    say "installing npm packages (npm ci)"
-    npm ci --no-audit --no-fund || fail "npm ci failed"
-    echo "$want" >"$stamp"
-  fi
+# --- npm packages: wasm-opt (binaryen) for the web build, playwright-core for the tests -------
+command -v npm >/dev/null || fail "npm is not installed"
+stamp=node_modules/.cite-reader-lock
+want=$(sha256sum package-lock.json | awk '{print $1}')
+if [[ ! -f $stamp || $(cat "$stamp") != "$want" || ! -d node_modules/playwright-core \
+  || ! -x node_modules/.bin/wasm-opt ]]; then
+  say "installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund || fail "npm ci failed"
+  echo "$want" >"$stamp"
 fi
 
 say "ready ($mode)"

@@ -26,7 +26,7 @@ step "lint (wasm32)" cargo clippy --lib --target wasm32-unknown-unknown -- -D wa
 step "Rust tests" cargo test
 step "wasm tests in headless Chromium" \
   wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver . --test wasm
-step "web build" wasm-pack build --target web --release
+step "web build (wasm-pack, then wasm-opt)" bash scripts/build-web.sh
 step "bibliography engine build (second wasm module)" \
   wasm-pack build bib --target web --out-dir ../pkg-bib --release
 step "browser tests of the demo" node --test tests/e2e/

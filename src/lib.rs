@@ -43,8 +43,8 @@ pub use model::{
     SourceKind,
 };
 pub use options::{
-    options_from_json, AnalyzeOptions, FormatOption, MountOptions, Options, ParseOptions, RawHtml,
-    RenderOptions, OPTION_NAMES,
+    options_from_entries, options_from_json, AnalyzeOptions, FormatOption, MountOptions,
+    OptionValue, Options, ParseOptions, RawHtml, RenderOptions, OPTION_NAMES,
 };
 pub use parse::detect_format;
 pub use render::{body_html, to_html};

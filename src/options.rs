@@ -108,7 +108,8 @@ pub struct RenderOptions {
     pub id_prefix: String,
     /// Write the "Sources in this article" panel. Default: `true`.
     pub sources_panel: bool,
-    /// Write a whole HTML page with the reader's CSS inlined instead of a fragment. Default: `false`.
+    /// Write a whole HTML page with the reader's CSS inlined instead of a fragment (native builds;
+    /// the wasm build always writes a fragment and does not carry the CSS). Default: `false`.
     pub standalone: bool,
 }
 
@@ -149,17 +150,68 @@ impl Default for MountOptions {
 /// `{"format": "markdown", "rawHtml": "escape", "hoverDelay": 200}`). Unknown keys and values of the
 /// wrong type are errors that name the option and say why.
 pub fn options_from_json(value: &serde_json::Value) -> Result<(Options, MountOptions), Error> {
+    let map = match value {
+        serde_json::Value::Null => return options_from_entries(Vec::new()),
+        serde_json::Value::Object(map) => map,
+        _ => return Err(invalid("options", "must be an object")),
+    };
+    options_from_entries(map.iter().map(|(key, value)| {
+        let value = match value {
+            serde_json::Value::Null => OptionValue::Null,
+            serde_json::Value::Bool(b) => OptionValue::Bool(*b),
+            serde_json::Value::Number(n) => match n.as_u64() {
+                Some(n) => OptionValue::Whole(n),
+                None => OptionValue::Number(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            serde_json::Value::String(s) => OptionValue::String(s.clone()),
+            serde_json::Value::Array(_) => OptionValue::Other("an array"),
+            serde_json::Value::Object(_) => OptionValue::Other("an object"),
+        };
+        (key.clone(), value)
+    }))
+}
+
+/// One value of an options object. The wasm binding reads the JS object into these directly, so
+/// the wasm carries no JSON library; the CLI gets them from JSON.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OptionValue {
+    Null,
+    Bool(bool),
+    /// A whole number ≥ 0.
+    Whole(u64),
+    /// Any other number.
+    Number(f64),
+    String(String),
+    /// Anything else, described for error messages ("an array", "an object").
+    Other(&'static str),
+}
+
+impl std::fmt::Display for OptionValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OptionValue::Null => f.write_str("null"),
+            OptionValue::Bool(b) => f.write_str(if *b { "true" } else { "false" }),
+            OptionValue::Whole(n) => write!(f, "{n}"),
+            // Integer formatting only: float formatting would cost the wasm ~20 KB.
+            OptionValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                write!(f, "{}", *n as i64)
+            }
+            OptionValue::Number(_) => f.write_str("a fractional number"),
+            OptionValue::String(s) => write!(f, "\"{s}\""),
+            OptionValue::Other(what) => f.write_str(what),
+        }
+    }
+}
+
+/// Reads the options object as its (key, value) entries: see [`options_from_json`].
+pub fn options_from_entries(
+    entries: impl IntoIterator<Item = (String, OptionValue)>,
+) -> Result<(Options, MountOptions), Error> {
     let mut options = Options::default();
     let mut mount = MountOptions::default();
-    let map = match value {
-        serde_json::Value::Null => return Ok((options, mount)),
-        serde_json::Value::Object(map) => map,
-        _ => {
-            return Err(invalid("options", "must be an object"));
-        }
-    };
-    for (key, value) in map {
+    for (key, value) in entries {
         let name = key.as_str();
+        let value = &value;
         match name {
             "format" => {
                 options.parse.format = FormatOption::from_name(string(name, value)?)
@@ -251,23 +303,29 @@ fn invalid(name: &str, reason: &str) -> Error {
     }
 }
 
-fn string<'a>(name: &str, value: &'a serde_json::Value) -> Result<&'a str, Error> {
-    value
-        .as_str()
-        .ok_or_else(|| invalid(name, &format!("must be a string, not {value}")))
+fn string<'a>(name: &str, value: &'a OptionValue) -> Result<&'a str, Error> {
+    match value {
+        OptionValue::String(s) => Ok(s),
+        _ => Err(invalid(name, &format!("must be a string, not {value}"))),
+    }
 }
 
-fn boolean(name: &str, value: &serde_json::Value) -> Result<bool, Error> {
-    value
-        .as_bool()
-        .ok_or_else(|| invalid(name, &format!("must be true or false, not {value}")))
+fn boolean(name: &str, value: &OptionValue) -> Result<bool, Error> {
+    match value {
+        OptionValue::Bool(b) => Ok(*b),
+        _ => Err(invalid(
+            name,
+            &format!("must be true or false, not {value}"),
+        )),
+    }
 }
 
-fn whole<T: TryFrom<u64>>(name: &str, value: &serde_json::Value) -> Result<T, Error> {
-    value
-        .as_u64()
-        .and_then(|n| T::try_from(n).ok())
-        .ok_or_else(|| invalid(name, &format!("must be a whole number ≥ 0, not {value}")))
+fn whole<T: TryFrom<u64>>(name: &str, value: &OptionValue) -> Result<T, Error> {
+    match value {
+        OptionValue::Whole(n) => T::try_from(*n).ok(),
+        _ => None,
+    }
+    .ok_or_else(|| invalid(name, &format!("must be a whole number ≥ 0, not {value}")))
 }
 
 #[cfg(test)]
@@ -304,5 +362,25 @@ mod tests {
         let err = options_from_json(&json!({"format": "html"})).unwrap_err();
         assert!(err.to_string().contains("\"markdown\""), "{err}");
         assert!(options_from_json(&json!("text")).is_err());
+        let err = options_from_json(&json!({"hoverDelay": -2.5})).unwrap_err();
+        assert!(err.to_string().contains("not a fractional number"), "{err}");
+        let err = options_from_json(&json!({"closeDelay": -3})).unwrap_err();
+        assert!(err.to_string().contains("not -3"), "{err}");
+        let err = options_from_json(&json!({"quotes": [true]})).unwrap_err();
+        assert!(err.to_string().contains("not an array"), "{err}");
+    }
+
+    #[test]
+    fn reads_entries_as_the_wasm_binding_gives_them() {
+        let (options, mount) = options_from_entries([
+            ("format".to_string(), OptionValue::String("text".into())),
+            ("closeDelay".to_string(), OptionValue::Whole(5)),
+        ])
+        .unwrap();
+        assert_eq!(options.parse.format, FormatOption::Text);
+        assert_eq!(mount.close_delay_ms, 5);
+        let err = options_from_entries([("hoverDelay".to_string(), OptionValue::Number(1.5))])
+            .unwrap_err();
+        assert!(err.to_string().contains("`hoverDelay`"), "{err}");
     }
 }

@@ -54,7 +54,10 @@ export class CiteReaderElement extends HTMLElement {
 
   #text = null;
   #reader = null;
+  /** The shown article's model; `undefined` until asked for (see `model`). */
   #model = null;
+  /** The text and options of the shown article. */
+  #shown = null;
   #frame;
   #message;
   #token = 0;
@@ -73,8 +76,9 @@ export class CiteReaderElement extends HTMLElement {
     this.#frame.addEventListener('cite-reader:open', (event) => {
       event.stopPropagation();
       const id = event.detail?.citationId;
-      const citation = this.#model?.citations.find((c) => c.id === id) ?? { id };
-      const source = this.#model?.sources.find((s) => s.id === citation.source) ?? null;
+      const model = this.model;
+      const citation = model?.citations.find((c) => c.id === id) ?? { id };
+      const source = model?.sources.find((s) => s.id === citation.source) ?? null;
       this.#emit('cite-reader:open', { citation, source });
     });
   }
@@ -106,8 +110,17 @@ export class CiteReaderElement extends HTMLElement {
     if (this.isConnected) this.#schedule();
   }
 
-  /** The article model of the shown article (as `parse` returns it), or null. */
+  /** The article model of the shown article (as `parse` returns it), or null. Parsed when first
+   * asked for, so showing an article parses it once (in `mount`). */
   get model() {
+    if (this.#model === undefined) {
+      const { text, options } = this.#shown;
+      try {
+        this.#model = parse(text, options);
+      } catch {
+        this.#model = null;
+      }
+    }
     return this.#model;
   }
 
@@ -199,23 +212,35 @@ export class CiteReaderElement extends HTMLElement {
     const token = ++this.#token;
     this.#applyTheme();
     try {
-      const [, style] = await Promise.all([loadWasm(), loadStyle()]);
-      this.#adopt(style);
-      const { text, format } = await this.#articleText();
+      // The module, the stylesheet and the article load in parallel.
+      const [, style, { text, format }] = await Promise.all([
+        loadWasm(),
+        loadStyle(),
+        this.#articleText(),
+      ]);
       if (token !== this.#token) return;
+      this.#adopt(style);
       if (!text.trim()) throw new ReaderError('There is no article to show: the text is empty.');
       const options = this.#options(format);
-      this.#model = parse(text, options);
       this.#reader?.destroy();
       this.#reader = null;
+      this.#model = null;
       this.#reader = mount(this.#frame, text, options);
+      this.#shown = { text, options };
+      this.#model = undefined;
       // Citations with a bibliography: the CSL engine (a second wasm module) loads only now.
       upgradeBibliography(this.#frame).catch((e) => console.warn('cite-reader: bibliography engine', e));
       this.#message.hidden = true;
       this.#message.textContent = '';
+      // The counts read the model only when a listener asks for them.
+      const element = this;
       this.#emit('cite-reader:ready', {
-        citations: this.#model.citations.length,
-        sources: this.#model.sources.length,
+        get citations() {
+          return element.model?.citations.length ?? 0;
+        },
+        get sources() {
+          return element.model?.sources.length ?? 0;
+        },
       });
     } catch (err) {
       if (token !== this.#token) return;
@@ -225,6 +250,7 @@ export class CiteReaderElement extends HTMLElement {
       this.#reader?.destroy();
       this.#reader = null;
       this.#model = null;
+      this.#shown = null;
       this.#message.textContent = message;
       this.#message.hidden = false;
       this.#emit('cite-reader:error', { message });

@@ -40,11 +40,11 @@ function describe(model) {
     (model.warnings.length ? ` · ${count(model.warnings.length, 'warning', 'warnings')}` : '');
 }
 
-/** Renders the textarea's text; `remount` when the options changed. */
-function show({ remount = false } = {}) {
+/** Renders the textarea's text; `remount` when the options changed. `describeLater` puts the
+ * status line (which needs the model: a second parse) after the reader is interactive. */
+function show({ remount = false, describeLater = false } = {}) {
   const text = textarea.value;
   try {
-    const model = parse(text, options());
     if (remount && reader) {
       reader.destroy();
       reader = null;
@@ -53,12 +53,27 @@ function show({ remount = false } = {}) {
     else reader = mount(readerElement, text, options());
     // Citations with a bibliography: the CSL engine (a second wasm module) loads only now.
     upgradeBibliography(readerElement).catch((e) => console.warn('cite-reader: bibliography engine', e));
-    detected.textContent = describe(model);
     clearError();
   } catch (err) {
     detected.textContent = 'Could not read the article.';
     showError('Could not show this article', err);
+    return Promise.resolve();
   }
+  const describeNow = () => {
+    try {
+      detected.textContent = describe(parse(text, options()));
+    } catch {
+      detected.textContent = 'Could not read the article.';
+    }
+  };
+  if (!describeLater) {
+    describeNow();
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => setTimeout(() => {
+    if (textarea.value === text) describeNow();
+    resolve();
+  }));
 }
 
 async function loadFile(file) {
@@ -103,22 +118,26 @@ function wireInputs() {
 }
 
 async function start() {
+  // The sample article loads while the module compiles (index.html preloads both).
+  const sample = fetch(new URL('sample.md', import.meta.url)).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.text();
+  });
+  sample.catch(() => {}); // Reported below, once the reader is loaded.
   try {
     await init();
   } catch (err) {
     detected.textContent = 'Not loaded.';
-    showError('Could not load the reader (did `wasm-pack build --target web` run?)', err);
+    showError('Could not load the reader (did `scripts/build-web.sh` run?)', err);
     return;
   }
   wireInputs();
   try {
-    const response = await fetch(new URL('sample.md', import.meta.url));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    textarea.value = await response.text();
+    textarea.value = await sample;
   } catch (err) {
     showError('Could not load the sample article', err);
   }
-  show();
+  await show({ describeLater: true });
   document.documentElement.dataset.demoReady = 'true';
 }
 

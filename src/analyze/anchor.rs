@@ -3,16 +3,22 @@
 use super::{Mark, UnitKind};
 use crate::{Article, Block, BlockContent, Inline};
 
+/// What [`visit_units`] calls for each unit: its inlines, its kind, and its plain text when the
+/// model already holds it (a paragraph's or heading's block text), so it need not be built again.
+pub(super) type UnitVisitor<'f> = dyn FnMut(&mut Vec<Inline>, UnitKind, Option<&str>) + 'f;
+
 /// Calls `f` on every text unit of the article in reading order: body blocks, then footnotes.
-pub(super) fn visit_units(article: &mut Article, f: &mut dyn FnMut(&mut Vec<Inline>, UnitKind)) {
+pub(super) fn visit_units(article: &mut Article, f: &mut UnitVisitor<'_>) {
     visit_blocks(&mut article.blocks, false, f);
     for note in &mut article.footnotes {
         visit_blocks(&mut note.blocks, true, f);
     }
 }
 
-fn visit_blocks(blocks: &mut [Block], nested: bool, f: &mut dyn FnMut(&mut Vec<Inline>, UnitKind)) {
+fn visit_blocks(blocks: &mut [Block], nested: bool, f: &mut UnitVisitor<'_>) {
     for block in blocks {
+        // A block's text is its inlines' plain text (`Block::new`); a Cite adds none.
+        let text = Some(block.text.as_str());
         match &mut block.content {
             BlockContent::Paragraph { inlines } => f(
                 inlines,
@@ -21,8 +27,9 @@ fn visit_blocks(blocks: &mut [Block], nested: bool, f: &mut dyn FnMut(&mut Vec<I
                 } else {
                     UnitKind::Paragraph
                 },
+                text,
             ),
-            BlockContent::Heading { inlines, .. } => f(inlines, UnitKind::Heading),
+            BlockContent::Heading { inlines, .. } => f(inlines, UnitKind::Heading, text),
             BlockContent::BlockQuote { blocks } => visit_blocks(blocks, true, f),
             BlockContent::List { items, .. } => {
                 for item in items {
@@ -31,7 +38,7 @@ fn visit_blocks(blocks: &mut [Block], nested: bool, f: &mut dyn FnMut(&mut Vec<I
             }
             BlockContent::Table { head, rows, .. } => {
                 for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
-                    f(cell, UnitKind::Other);
+                    f(cell, UnitKind::Other, None);
                 }
             }
             BlockContent::Code { .. } | BlockContent::Html { .. } | BlockContent::Rule => {}
@@ -49,7 +56,11 @@ pub(super) fn anchor(article: &mut Article, mut marks: Vec<Mark>) {
     }
     let mut next = 0;
     let mut unit = 0;
-    visit_units(article, &mut |inlines, _| {
+    if marks.is_empty() {
+        renumber_in_document_order(article);
+        return;
+    }
+    visit_units(article, &mut |inlines, _, _| {
         let from = next;
         while next < marks.len() && marks[next].unit == unit {
             next += 1;
@@ -74,7 +85,9 @@ pub(super) fn anchor(article: &mut Article, mut marks: Vec<Mark>) {
 /// stay as assigned, but the list is sorted so that it reads in document order.
 fn renumber_in_document_order(article: &mut Article) {
     let mut order = Vec::new();
-    visit_units(article, &mut |inlines, _| collect_ids(inlines, &mut order));
+    visit_units(article, &mut |inlines, _, _| {
+        collect_ids(inlines, &mut order)
+    });
     let mut position = std::collections::HashMap::with_capacity(order.len());
     for (i, id) in order.into_iter().enumerate() {
         position.entry(id).or_insert(i);

@@ -62,9 +62,15 @@ pub fn analyze(article: &mut Article, options: &AnalyzeOptions) {
 /// The article's text units in reading order: body blocks, then footnotes.
 pub fn units(article: &mut Article) -> Vec<Unit> {
     let mut units = Vec::new();
-    anchor::visit_units(article, &mut |inlines: &mut Vec<Inline>, kind| {
+    anchor::visit_units(article, &mut |inlines: &mut Vec<Inline>, kind, text| {
         units.push(Unit {
-            text: crate::model::inline_text(inlines),
+            text: match text {
+                Some(text) => {
+                    debug_assert_eq!(text, crate::model::inline_text(inlines));
+                    text.to_string()
+                }
+                None => crate::model::inline_text(inlines),
+            },
             kind,
         });
     });

@@ -6,19 +6,23 @@
 /// Appends `text` with `&`, `<`, `>`, `"` and `'` replaced by character references, which makes it
 /// safe both as element text and as a double- or single-quoted attribute value.
 pub(super) fn escape(text: &str, out: &mut String) {
-    let mut rest = text;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
+    // In bulk: scan bytes for the next special one and copy the run before it whole. Every special
+    // byte is ASCII, so both ends of each run are character boundaries.
+    let mut start = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let reference = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[i + 1..];
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(text.get(start..i).unwrap_or_default());
+        out.push_str(reference);
+        start = i + 1;
     }
-    out.push_str(rest);
+    out.push_str(text.get(start..).unwrap_or_default());
 }
 
 /// The schemes a link or image may use. Everything else (`javascript:`, `data:`, `vbscript:`,
@@ -256,6 +260,10 @@ mod tests {
             escaped(r#"<a href="x" title='y'>&</a>"#),
             "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
         );
+        // Runs of other text, multi-byte characters included, are copied as they are.
+        assert_eq!(escaped("« Köln »<b>–&"), "« Köln »&lt;b&gt;–&amp;");
+        assert_eq!(escaped("plain café"), "plain café");
+        assert_eq!(escaped(""), "");
     }
 
     #[test]

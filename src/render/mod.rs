@@ -17,7 +17,9 @@ mod references;
 use crate::{Article, RenderOptions, SourceKind};
 use html::Writer;
 
-/// The reader's stylesheet, inlined into standalone pages.
+/// The reader's stylesheet, inlined into standalone pages. Native only: the JS API has no
+/// `standalone` option (pages load `reader.css` themselves), so the wasm does not carry it.
+#[cfg(not(target_arch = "wasm32"))]
 const READER_CSS: &str = include_str!("../../www/reader.css");
 
 /// Writes the article as an HTML fragment (or a whole page when `options.standalone`).
@@ -36,11 +38,11 @@ pub fn to_html(article: &Article, options: &RenderOptions) -> String {
     dropped(&mut w);
     popups::write_popups(&mut w);
     w.raw("</div>\n");
+    #[cfg(not(target_arch = "wasm32"))]
     if options.standalone {
-        page(article, &w.out)
-    } else {
-        w.out
+        return page(article, &w.out);
     }
+    w.out
 }
 
 /// Writes only the body blocks, as they appear inside the reader's body: no header (so no title),
@@ -247,6 +249,7 @@ fn dropped(w: &mut Writer<'_>) {
 }
 
 /// A whole HTML5 page around the reader, with its stylesheet inlined.
+#[cfg(not(target_arch = "wasm32"))]
 fn page(article: &Article, fragment: &str) -> String {
     let mut title = String::new();
     escape::escape(

@@ -4,11 +4,12 @@ use std::cell::Cell;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::popups::Popups;
 use super::sources::SourcesPanel;
-use crate::options::{options_from_json, MountOptions};
+use crate::options::{options_from_entries, MountOptions, OptionValue};
 use crate::Options;
 
 /// The one error conversion: every failure reaches JS as a real `Error` with a readable message.
@@ -25,20 +26,51 @@ struct Given {
 }
 
 /// Reads the JS options object (or `undefined`/`null`) through the core's validator, which names
-/// the option in its error.
+/// the option in its error. A plain walk over the object's entries: no JSON library in the wasm.
 fn read_options(options: &JsValue) -> Result<Given, JsValue> {
-    let value: serde_json::Value = if options.is_undefined() || options.is_null() {
-        serde_json::Value::Null
-    } else {
-        serde_wasm_bindgen::from_value(options.clone())
-            .map_err(|err| js_error(format!("options: {err}")))?
-    };
-    let (options, mount) = options_from_json(&value).map_err(js_error)?;
+    let mut entries = Vec::new();
+    if !(options.is_undefined() || options.is_null()) {
+        if !options.is_object() || js_sys::Array::is_array(options) {
+            return Err(js_error(crate::Error::InvalidOption {
+                name: "options".to_string(),
+                reason: "must be an object".to_string(),
+            }));
+        }
+        for entry in js_sys::Object::entries(options.unchecked_ref()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let key = entry.get(0).as_string().unwrap_or_default();
+            entries.push((key, option_value(&entry.get(1))));
+        }
+    }
+    let id_prefix = entries.iter().any(|(key, _)| key == "idPrefix");
+    let (options, mount) = options_from_entries(entries).map_err(js_error)?;
     Ok(Given {
         options,
         mount,
-        id_prefix: value.get("idPrefix").is_some(),
+        id_prefix,
     })
+}
+
+/// One JS value as the options validator reads it.
+fn option_value(value: &JsValue) -> OptionValue {
+    if value.is_null() || value.is_undefined() {
+        OptionValue::Null
+    } else if let Some(b) = value.as_bool() {
+        OptionValue::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        // Whole numbers up to 2^53 are exact in a JS number.
+        if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_992.0 {
+            OptionValue::Whole(n as u64)
+        } else {
+            OptionValue::Number(n)
+        }
+    } else if let Some(s) = value.as_string() {
+        OptionValue::String(s)
+    } else if js_sys::Array::is_array(value) {
+        OptionValue::Other("an array")
+    } else {
+        OptionValue::Other("an object")
+    }
 }
 
 /// The one serializer: maps as plain objects, `None` as `null`, so the model is a plain object.

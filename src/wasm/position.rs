@@ -71,8 +71,8 @@ pub(super) fn place(
         .left()
         .min(viewport_width - width - MARGIN_PX)
         .max(MARGIN_PX);
-    let _ = style.set_property("top", &format!("{top:.0}px"));
-    let _ = style.set_property("left", &format!("{left:.0}px"));
+    let _ = style.set_property("top", &format!("{}px", top.round() as i64));
+    let _ = style.set_property("left", &format!("{}px", left.round() as i64));
     let _ = popup.set_attribute("data-placement", placement);
 }
 
