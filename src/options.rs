@@ -164,8 +164,9 @@ pub fn options_from_json(value: &serde_json::Value) -> Result<(Options, MountOpt
                 None => OptionValue::Number(n.as_f64().unwrap_or(f64::NAN)),
             },
             serde_json::Value::String(s) => OptionValue::String(s.clone()),
-            serde_json::Value::Array(_) => OptionValue::Other("an array"),
-            serde_json::Value::Object(_) => OptionValue::Other("an object"),
+            serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
+                OptionValue::Json(value.to_string())
+            }
         };
         (key.clone(), value)
     }))
@@ -182,7 +183,9 @@ pub enum OptionValue {
     /// Any other number.
     Number(f64),
     String(String),
-    /// Anything else, described for error messages ("an array", "an object").
+    /// A list or an object, as JSON text (the `bibliography` option takes parsed CSL-JSON).
+    Json(String),
+    /// Anything else, described for error messages ("a function").
     Other(&'static str),
 }
 
@@ -198,6 +201,8 @@ impl std::fmt::Display for OptionValue {
             }
             OptionValue::Number(_) => f.write_str("a fractional number"),
             OptionValue::String(s) => write!(f, "\"{s}\""),
+            OptionValue::Json(json) if json.starts_with('[') => f.write_str("an array"),
+            OptionValue::Json(_) => f.write_str("an object"),
             OptionValue::Other(what) => f.write_str(what),
         }
     }
@@ -220,12 +225,9 @@ pub fn options_from_entries(
             "maxInputBytes" => options.parse.max_input_bytes = whole(name, value)?,
             "bibliography" => {
                 options.parse.bibliography = match value {
-                    serde_json::Value::String(text) => Some(text.clone()),
-                    // A parsed CSL-JSON list (or object) is taken as its JSON text.
-                    serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
-                        Some(value.to_string())
-                    }
-                    serde_json::Value::Null => None,
+                    // A parsed CSL-JSON list (or object) arrives as its JSON text.
+                    OptionValue::String(text) | OptionValue::Json(text) => Some(text.clone()),
+                    OptionValue::Null => None,
                     _ => {
                         return Err(invalid(
                             name,

@@ -66,10 +66,14 @@ fn option_value(value: &JsValue) -> OptionValue {
         }
     } else if let Some(s) = value.as_string() {
         OptionValue::String(s)
-    } else if js_sys::Array::is_array(value) {
-        OptionValue::Other("an array")
+    } else if value.is_function() {
+        OptionValue::Other("a function")
     } else {
-        OptionValue::Other("an object")
+        // A list or an object (the `bibliography` option takes parsed CSL-JSON): as JSON text.
+        match js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()) {
+            Some(json) => OptionValue::Json(json),
+            None => OptionValue::Other("an object"),
+        }
     }
 }
 
