@@ -3,6 +3,7 @@
 //! - `escape.rs`: escaping and the URL policy (the only code that meets HTML syntax with article text),
 //! - `html.rs`: the private writer over the model (blocks, inlines, citation markers),
 //! - `popups.rs`: what each citation's popup says,
+//! - `sanitize.rs`: raw HTML cut down to an allowlist (`rawHtml: "sanitize"`),
 //! - this file: the reader's frame (header, body, footnotes, sources, dropped lines, popups, page).
 //!
 //! The `data-*` hooks written here are a contract with the browser code (`mount`) and its tests;
@@ -11,6 +12,7 @@
 mod escape;
 mod html;
 mod popups;
+mod sanitize;
 
 use crate::{Article, RenderOptions, SourceKind};
 use html::Writer;
