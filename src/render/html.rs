@@ -433,6 +433,10 @@ impl<'a> Writer<'a> {
     }
 
     fn inline(&mut self, inline: &'a Inline) {
+        if self.open_tags.dropping() && !matches!(inline, Inline::Html { .. }) {
+            // Inside `<script>…</script>` written as inline HTML (sanitize mode): dropped.
+            return;
+        }
         match inline {
             Inline::Text { text } => self.text(text),
             Inline::Code { text } => {

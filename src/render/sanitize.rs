@@ -99,15 +99,50 @@ const DROP_WITH_CONTENT: &[&str] = &[
     "video", "canvas", "head",
 ];
 
+/// Every element dropped with its content, for [`OpenTags::dropping`].
+const DROPPED: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "noembed",
+    "noframes",
+    "iframe",
+    "noscript",
+    "plaintext",
+    "object",
+    "form",
+    "svg",
+    "math",
+    "template",
+    "applet",
+    "frameset",
+    "frame",
+    "select",
+    "audio",
+    "video",
+    "canvas",
+    "head",
+];
+
 /// The elements raw HTML opened and the writer has not yet closed; `floor` is where the current
 /// run of inlines (or HTML block) starts: closers only match above it.
 #[derive(Default)]
 pub(super) struct OpenTags {
     tags: Vec<&'static str>,
     floor: usize,
+    /// Inline HTML opened an element dropped with its content (`<script>` in one fragment, its
+    /// text and `</script>` in later ones): everything in the run is dropped up to its end tag.
+    dropping: Option<&'static str>,
 }
 
 impl OpenTags {
+    /// Whether the inlines now being written fall inside a dropped element.
+    pub(super) fn dropping(&self) -> bool {
+        self.dropping.is_some()
+    }
+
     /// Starts a run (a sequence of inlines or an HTML block); returns the floor to restore.
     pub(super) fn enter(&mut self) -> usize {
         std::mem::replace(&mut self.floor, self.tags.len())
@@ -123,12 +158,35 @@ pub(super) fn leave(w: &mut Writer<'_>, outer_floor: usize) {
         }
     }
     w.open_tags.floor = outer_floor;
+    w.open_tags.dropping = None;
 }
 
 /// Writes `html` sanitized. Block context: the block is its own run, closed at its end.
 pub(super) fn write(w: &mut Writer<'_>, html: &str, context: Context) {
     let outer = (context == Context::Block).then(|| w.open_tags.enter());
     let mut rest = html;
+    if let Some(name) = w.open_tags.dropping {
+        // Inside a dropped element opened by an earlier fragment: skip to its end tag.
+        let end = if RAW_TEXT.contains(&name) {
+            skip_raw_text(rest, name)
+        } else if name == "plaintext" {
+            None
+        } else {
+            // Content dropped with the element: this fragment ends it if it is its end tag.
+            let closes = rest
+                .strip_prefix("</")
+                .and_then(read_tag)
+                .filter(|t| t.name == name);
+            closes.map(|t| t.rest)
+        };
+        match end {
+            Some(after) => {
+                w.open_tags.dropping = None;
+                rest = after;
+            }
+            None => rest = "",
+        }
+    }
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
             text(w, rest);
@@ -182,14 +240,24 @@ fn markup<'s>(w: &mut Writer<'_>, s: &'s str, context: Context) -> &'s str {
         return "";
     };
     let name = tag.name.as_str();
-    if RAW_TEXT.contains(&name) {
-        return skip_raw_text(tag.rest, name);
-    }
-    if name == "plaintext" {
-        return "";
-    }
-    if DROP_WITH_CONTENT.contains(&name) && !tag.self_closing {
-        return skip_element(tag.rest, name);
+    let skipped = if RAW_TEXT.contains(&name) {
+        Some(skip_raw_text(tag.rest, name))
+    } else if name == "plaintext" {
+        Some(None)
+    } else if DROP_WITH_CONTENT.contains(&name) && !tag.self_closing {
+        Some(skip_element(tag.rest, name))
+    } else {
+        None
+    };
+    if let Some(skipped) = skipped {
+        return skipped.unwrap_or_else(|| {
+            // The element goes on past this piece of HTML: inline HTML comes in fragments, so
+            // what follows in the run (text, formatting) is dropped up to its end tag.
+            if context == Context::Inline {
+                w.open_tags.dropping = DROPPED.iter().find(|n| **n == name).copied();
+            }
+            ""
+        });
     }
     start(w, &tag, context);
     tag.rest
@@ -263,8 +331,8 @@ fn read_tag(s: &str) -> Option<Tag<'_>> {
     }
 }
 
-/// Skips the raw text of `name` up to and including its end tag (or to the end of the input).
-fn skip_raw_text<'s>(s: &'s str, name: &str) -> &'s str {
+/// Skips the raw text of `name` up to and including its end tag; `None` when the input ends first.
+fn skip_raw_text<'s>(s: &'s str, name: &str) -> Option<&'s str> {
     let mut from = 0;
     while let Some(i) = s[from..].find("</").map(|i| i + from) {
         let after = &s[i + 2..];
@@ -274,18 +342,18 @@ fn skip_raw_text<'s>(s: &'s str, name: &str) -> &'s str {
             && after[name.len()..]
                 .starts_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>');
         if matches {
-            return after[name.len()..]
-                .find('>')
-                .map_or("", |e| &after[name.len() + e + 1..]);
+            let tail = &after[name.len()..];
+            return Some(tail.find('>').map_or("", |e| &tail[e + 1..]));
         }
         from = i + 2;
     }
-    ""
+    None
 }
 
 /// Skips the content of a dropped element up to its matching end tag, counting nested ones (and
-/// skipping raw-text elements and comments whole, whose `<` are not tags).
-fn skip_element<'s>(s: &'s str, name: &str) -> &'s str {
+/// skipping raw-text elements and comments whole, whose `<` are not tags); `None` when the input
+/// ends first.
+fn skip_element<'s>(s: &'s str, name: &str) -> Option<&'s str> {
     let mut depth = 1usize;
     let mut rest = s;
     while let Some(lt) = rest.find('<') {
@@ -302,24 +370,22 @@ fn skip_element<'s>(s: &'s str, name: &str) -> &'s str {
             rest = after;
             continue;
         }
-        let Some(tag) = read_tag(body) else {
-            return "";
-        };
+        let tag = read_tag(body)?;
         rest = tag.rest;
         if !closing && RAW_TEXT.contains(&tag.name.as_str()) {
-            rest = skip_raw_text(rest, &tag.name);
+            rest = skip_raw_text(rest, &tag.name)?;
         } else if tag.name == name {
             if closing {
                 depth -= 1;
                 if depth == 0 {
-                    return rest;
+                    return Some(rest);
                 }
             } else if !tag.self_closing {
                 depth += 1;
             }
         }
     }
-    ""
+    None
 }
 
 /// The allowlist entry of `name` in `context`: its canonical name and its allowed attributes.
@@ -523,6 +589,41 @@ mod tests {
         assert_eq!(
             block("<a href=x title='\"><script>'>y</a>"),
             "<a href=\"x\" title=\"&quot;&gt;&lt;script&gt;\" rel=\"noopener noreferrer\">y</a>"
+        );
+    }
+
+    #[test]
+    fn inline_script_text_in_later_fragments_is_dropped() {
+        let options = crate::Options {
+            parse: crate::ParseOptions {
+                format: crate::FormatOption::Markdown,
+                ..Default::default()
+            },
+            render: crate::RenderOptions {
+                raw_html: crate::RawHtml::Sanitize,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let html = crate::render(
+            "Hi <script>alert(1)</script> *there* <svg>drawn</svg> <b>bold\n\nNext <style>p {}</style> para.",
+            &options,
+        )
+        .unwrap();
+        assert!(
+            html.contains("<p>Hi  <em>there</em>  <b>bold</b></p>"),
+            "{html}"
+        );
+        assert!(html.contains("<p>Next  para.</p>"), "{html}");
+        assert!(
+            !html.contains("alert") && !html.contains("drawn") && !html.contains("p {}"),
+            "{html}"
+        );
+        // A script left open drops only the rest of its paragraph.
+        let html = crate::render("Before <script>x\n\nAfter", &options).unwrap();
+        assert!(
+            html.contains("<p>Before </p>") && html.contains("<p>After</p>"),
+            "{html}"
         );
     }
 
