@@ -219,8 +219,8 @@ fn markup<'s>(w: &mut Writer<'_>, s: &'s str, context: Context) -> &'s str {
     }
     if let Some(end_tag) = after.strip_prefix('/') {
         if !end_tag.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            if end_tag.starts_with('>') {
-                return &end_tag[1..];
+            if let Some(rest) = end_tag.strip_prefix('>') {
+                return rest;
             }
             // `</ ...>` and the like are bogus comments.
             return end_tag.find('>').map_or("", |end| &end_tag[end + 1..]);
