@@ -156,6 +156,46 @@ fn the_three_modes_differ_as_documented() {
     assert!(trusted.contains("<script>alert(1)</script>"), "{trusted}");
 }
 
+/// A small deterministic generator (xorshift), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// Pieces of HTML and Markdown soup: allowed and dropped tags, broken attributes, comments,
+/// references, emphasis and link syntax, line breaks.
+#[rustfmt::skip]
+const PIECES: &[&str] = &[
+    "<b>", "</b>", "<i>", "</i>", "<div>", "</div>", "<p>", "</p>", "<ul><li>", "</li>", "</ul>",
+    "<a href=\"", "javascript:alert(1)", "https://example.org/", "\">", "</a>", "<img src=x ",
+    "onerror=alert(1)", ">", "<", "/>", "<script>", "</script>", "<style>", "</style>", "<svg>",
+    "</svg>", "<!--", "-->", "<!DOCTYPE html>", "<?x ?>", "&amp;", "&", "&#60;", "&#x3C", "'",
+    "\"", "=", " ", "text", "*", "**", "_", "[", "](", ")", "`", "\n", "\n\n", "> ", "- ",
+    "<table><tr><td>", "</td></tr></table>", "<abbr title='", "<pre>", "</pre>", "<textarea>",
+    "</textarea>", "<SCRIPT SRC=x>", "</scrip", "<iframe src=x>", "<form action=x>", "é", "\u{0}",
+];
+
+#[test]
+fn random_html_soup_comes_out_safe_and_balanced() {
+    let mut rng = Rng(0x5a17_12e0);
+    for case in 0..1500 {
+        let mut text = String::new();
+        for _ in 0..1 + rng.below(40) {
+            text.push_str(PIECES[rng.below(PIECES.len())]);
+        }
+        let html = sanitized(&text);
+        if let Some(problem) = problem(&html) {
+            panic!("case {case}: {problem}\ninput: {text:?}");
+        }
+    }
+}
+
 #[test]
 fn every_xss_vector_comes_out_safe_and_balanced() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/suites/xss");

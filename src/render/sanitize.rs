@@ -458,7 +458,11 @@ fn start(w: &mut Writer<'_>, tag: &Tag<'_>, context: Context) {
 
 fn end(w: &mut Writer<'_>, name: &str) {
     let floor = w.open_tags.floor;
-    let Some(at) = w.open_tags.tags[floor..]
+    let Some(at) = w
+        .open_tags
+        .tags
+        .get(floor..)
+        .unwrap_or_default()
         .iter()
         .rposition(|open| *open == name)
         .map(|i| i + floor)
