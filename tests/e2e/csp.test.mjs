@@ -102,3 +102,34 @@ test('the demo works under the strict policy with zero violations', async () => 
   assert.match((await violations()).join('\n'), /require-trusted-types-for/);
   await context.close();
 });
+
+test('the <cite-reader> element works under the same policy with zero violations', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__violations.push(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}`);
+    });
+  });
+  const url = `${env.baseUrl}/www/__csp-element.html`;
+  await page.route(url, (route) => route.fulfill({
+    contentType: 'text/html',
+    headers: { 'content-security-policy': POLICY },
+    body: '<!doctype html><html lang="en"><head><title>element</title>' +
+      '<script type="module" src="cite-reader.js"></script></head>' +
+      '<body><cite-reader src="sample.md"></cite-reader></body></html>',
+  }));
+  await page.goto(url);
+  const marker = page.locator('cite-reader [data-kind="footnote"]').first();
+  await marker.waitFor({ timeout: 15000 });
+  await marker.hover();
+  await page.waitForFunction(() => document.querySelector('cite-reader').shadowRoot
+    .querySelectorAll('[data-citation-popup]:not([hidden])').length === 1);
+  // The reader's styles apply inside the shadow root (constructed stylesheet, fetched from 'self').
+  const styled = await page.evaluate(() => getComputedStyle(
+    document.querySelector('cite-reader').shadowRoot.querySelector('.cr-reader')).fontFamily);
+  assert.ok(styled.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await context.close();
+});
