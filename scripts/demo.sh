@@ -30,6 +30,9 @@ bash scripts/setup.sh --demo
 echo "== Building the WebAssembly package (wasm-pack build --target web --release) =="
 wasm-pack build --target web --release
 
+echo "== Building the bibliography engine, loaded only for articles with citations (pkg-bib/) =="
+wasm-pack build bib --target web --out-dir ../pkg-bib --release
+
 echo
 echo "Demo: http://127.0.0.1:$port/www/"
 echo

@@ -27,6 +27,8 @@ step "Rust tests" cargo test
 step "wasm tests in headless Chromium" \
   wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver . --test wasm
 step "web build" wasm-pack build --target web --release
+step "bibliography engine build (second wasm module)" \
+  wasm-pack build bib --target web --out-dir ../pkg-bib --release
 step "browser tests of the demo" node --test tests/e2e/
 
 printf '\nAll tests passed.\n'

@@ -24,6 +24,7 @@
 #![cfg_attr(target_arch = "wasm32", deny(unsafe_code))]
 
 mod analyze;
+pub mod bib;
 mod error;
 pub mod model;
 mod options;
@@ -37,8 +38,9 @@ pub mod wasm;
 pub use analyze::{units, Unit, UnitKind};
 pub use error::Error;
 pub use model::{
-    Abbreviation, Align, Article, Block, BlockContent, Citation, CitationKind, Footnote, Format,
-    Inline, ListItem, Source, SourceKind,
+    Abbreviation, Align, Article, BibliographyInput, Block, BlockContent, Citation, CitationKind,
+    CitedWork, Footnote, Format, Inline, ListItem, Locator, Reference, ReferenceCluster, Source,
+    SourceKind,
 };
 pub use options::{
     options_from_json, AnalyzeOptions, FormatOption, MountOptions, Options, ParseOptions, RawHtml,
@@ -51,6 +53,7 @@ pub use render::{body_html, to_html};
 pub fn parse(text: &str, options: &Options) -> Result<Article, Error> {
     let mut article = parse::parse_structure(text, &options.parse)?;
     analyze::analyze(&mut article, &options.analyze);
+    bib::add_sources(&mut article);
     Ok(article)
 }
 

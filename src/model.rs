@@ -51,6 +51,87 @@ pub struct Article {
     pub dropped: Vec<String>,
     /// Recoverable problems (unknown footnote, unbalanced quote, ...).
     pub warnings: Vec<String>,
+    /// Bibliography entries (Markdown `[@key]` citations), in bibliography order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
+    /// One per `[@key]` citation cluster, in document order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reference_clusters: Vec<ReferenceCluster>,
+    /// What the bibliography engine needs to format the references, when the article cites works
+    /// and has a bibliography (the browser's engine module reads it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bibliography: Option<BibliographyInput>,
+}
+
+/// One bibliography entry.
+#[derive(Serialize, Clone, Debug, Default, PartialEq)]
+pub struct Reference {
+    /// The citation key (`doe99`).
+    pub key: String,
+    /// A short name: author and year ("Doe and Roe 1999"), or title and year.
+    pub name: String,
+    /// The [`Source::id`] of the work.
+    pub source: String,
+    /// The entry's raw fields, as the bibliography gives them: `type`, `author`, `title`, `year`,
+    /// `container`, `doi`, `url`, ...
+    pub fields: std::collections::BTreeMap<String, String>,
+    /// The raw entry in one line ("Doe, Jane. 1999. Title."): what a popup shows until (or unless)
+    /// a style has formatted it.
+    pub raw: String,
+    /// The entry formatted by the citation style (plain text; URLs and DOIs written out).
+    pub formatted: Option<String>,
+    /// Whether the text cites it (uncited entries are not listed in the bibliography).
+    pub cited: bool,
+}
+
+/// A citation cluster: `[see @doe99, p. 3; @roe]`, or in-text `@doe99 [p. 3]`.
+#[derive(Serialize, Clone, Debug, Default, PartialEq)]
+pub struct ReferenceCluster {
+    /// The [`Citation::id`] of the cluster's citation.
+    pub citation: String,
+    /// Written in the text (`@doe99 says`) rather than in brackets.
+    pub in_text: bool,
+    /// The works cited, as written.
+    pub items: Vec<CitedWork>,
+    /// The formatted in-text citation ("(Doe 1999, p. 3)", "[1]").
+    pub formatted: String,
+    /// The keys of the cited works in the order the style renders them.
+    pub order: Vec<String>,
+}
+
+/// One work cited in a cluster.
+#[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct CitedWork {
+    pub key: String,
+    /// Words before the key ("see").
+    pub prefix: String,
+    /// Words after the key and its locator ("and passim").
+    pub suffix: String,
+    pub locator: Option<Locator>,
+    /// `[-@doe99]`: the author's name is left out.
+    pub suppress_author: bool,
+    /// Whether the bibliography has the key.
+    pub found: bool,
+}
+
+/// Where in a work: a CSL locator type and its value (`page`, `33-35`).
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct Locator {
+    pub label: String,
+    pub value: String,
+}
+
+/// The bibliography engine's input: a style and the entries (CSL-JSON items and BibTeX text).
+#[derive(Serialize, Clone, Debug, Default, PartialEq)]
+pub struct BibliographyInput {
+    /// A bundled style name ("apa", "ieee", "chicago-notes").
+    pub style: String,
+    /// CSL-JSON items.
+    pub csl_json: Vec<serde_json::Value>,
+    /// BibTeX/BibLaTeX text.
+    pub bibtex: String,
+    /// Whether in-text citations link to their bibliography entries.
+    pub link_citations: bool,
 }
 
 /// A block of the body. `kind` and `text` (its plain text) are the contract; the rest carries what the
@@ -248,6 +329,20 @@ impl Block {
     pub fn new(content: BlockContent) -> Block {
         let text = content.plain_text();
         Block { content, text }
+    }
+
+    /// Recomputes the plain text of this block and the blocks inside it, after their inline
+    /// content has changed.
+    pub fn refresh_text(&mut self) {
+        match &mut self.content {
+            BlockContent::BlockQuote { blocks } => blocks.iter_mut().for_each(Block::refresh_text),
+            BlockContent::List { items, .. } => items
+                .iter_mut()
+                .flat_map(|item| item.blocks.iter_mut())
+                .for_each(Block::refresh_text),
+            _ => {}
+        }
+        self.text = self.content.plain_text();
     }
 
     /// A paragraph of plain text.

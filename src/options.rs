@@ -44,6 +44,12 @@ pub struct ParseOptions {
     pub format: FormatOption,
     /// The largest input accepted, in bytes; larger input is an error. Default: 8 MiB.
     pub max_input_bytes: usize,
+    /// The bibliography that Markdown `[@key]` citations cite: CSL-JSON or BibTeX/BibLaTeX text
+    /// (front matter `references:` adds to it). Default: `None`.
+    pub bibliography: Option<String>,
+    /// The citation style: "apa" (author-date), "ieee" (numeric) or "chicago-notes" (notes);
+    /// overrides the front matter's `csl`. Default: `None` (the front matter's, else "apa").
+    pub citation_style: Option<String>,
     /// Markdown only: turn straight quotes into curly ones, `--` and `---` into dashes and `...` into
     /// an ellipsis, as a typeset article would show them. Default: `true`. (The CommonMark
     /// conformance suite runs with it off, since the specification's examples expect the characters
@@ -56,6 +62,8 @@ impl Default for ParseOptions {
         ParseOptions {
             format: FormatOption::Auto,
             max_input_bytes: 8 * 1024 * 1024,
+            bibliography: None,
+            citation_style: None,
             smart_punctuation: true,
         }
     }
@@ -162,6 +170,28 @@ pub fn options_from_json(value: &serde_json::Value) -> Result<(Options, MountOpt
                     .ok_or_else(|| invalid(name, "must be \"auto\", \"text\" or \"markdown\""))?
             }
             "maxInputBytes" => options.parse.max_input_bytes = whole(name, value)?,
+            "bibliography" => {
+                options.parse.bibliography = match value {
+                    serde_json::Value::String(text) => Some(text.clone()),
+                    // A parsed CSL-JSON list (or object) is taken as its JSON text.
+                    serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
+                        Some(value.to_string())
+                    }
+                    serde_json::Value::Null => None,
+                    _ => {
+                        return Err(invalid(
+                            name,
+                            "must be CSL-JSON or BibTeX text, or a CSL-JSON list",
+                        ))
+                    }
+                }
+            }
+            "citationStyle" => {
+                let style = string(name, value)?;
+                let known = crate::bib::styles::style_name(style)
+                    .ok_or_else(|| invalid(name, &crate::bib::styles::unknown_style(style)))?;
+                options.parse.citation_style = Some(known.to_string());
+            }
             "quotes" => options.analyze.quotes = boolean(name, value)?,
             "abbreviations" => options.analyze.abbreviations = boolean(name, value)?,
             "rawHtml" => {
@@ -212,6 +242,8 @@ pub fn options_from_json(value: &serde_json::Value) -> Result<(Options, MountOpt
 pub const OPTION_NAMES: &[&str] = &[
     "format",
     "maxInputBytes",
+    "bibliography",
+    "citationStyle",
     "quotes",
     "abbreviations",
     "rawHtml",

@@ -216,3 +216,61 @@ fn parentheticals_that_are_not_definitions() {
 fn a_known_short_form_without_a_long_form_is_not_defined() {
     defines_nothing("The UN said the NATO summit would go ahead, the BBC reported.");
 }
+
+#[test]
+fn mixed_case_short_form_before_a_listed_long_form() {
+    defines(
+        "Its Pret (payroll, rent, energy and taxes) rose again.",
+        "Pret",
+        "payroll, rent, energy and taxes",
+    );
+}
+
+#[test]
+fn lowercase_prefixed_short_form() {
+    defines(
+        "Using mRNA (messenger ribonucleic acid) vaccines, the lab worked fast.",
+        "mRNA",
+        "messenger ribonucleic acid",
+    );
+}
+
+#[test]
+fn long_form_trimmed_to_the_words_the_letters_open() {
+    defines(
+        "The crews inspected pipes feeding 12 stormwater retention basins (SRBs) in the valley.",
+        "SRBs",
+        "stormwater retention basins",
+    );
+}
+
+#[test]
+fn one_word_long_form_with_or() {
+    defines(
+        "Levels of polychlorobiphenyls, or PCBs, were high.",
+        "PCBs",
+        "polychlorobiphenyls",
+    );
+}
+
+#[test]
+fn word_short_form_after_a_foreign_name() {
+    defines(
+        "The Federación Unida de Mineros Andinos (Fumand) called a strike.",
+        "Fumand",
+        "Federación Unida de Mineros Andinos",
+    );
+}
+
+#[test]
+fn capitalised_words_in_brackets_that_are_not_short_forms() {
+    for body in [
+        "Senator Lena Varga (Ohio) objected.",
+        "The ship sailed from the old harbour of Tarvik (Norway) at dawn.",
+        "Her brother (Tomas) and the crew stayed on board.",
+        "The dockworkers (Union members, mostly) walked out.",
+        "Revenue rose at Ortega Holdings (Ortega) this year.",
+    ] {
+        defines_nothing(body);
+    }
+}

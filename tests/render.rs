@@ -715,6 +715,7 @@ fn news_article() -> Article {
         ],
         warnings: vec![],
         footnotes: vec![],
+        ..Article::default()
     }
 }
 

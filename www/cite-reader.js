@@ -15,6 +15,7 @@
 // Methods: open(citationId), close(). The shadow root is open and holds the styles.
 
 import init, { mount, parse } from '../pkg/cite_reader.js';
+import { upgradeBibliography } from './bibliography.js';
 
 const STYLE_URL = new URL('./reader.css', import.meta.url);
 const FORMATS = new Set(['auto', 'markdown', 'text']);
@@ -208,6 +209,8 @@ export class CiteReaderElement extends HTMLElement {
       this.#reader?.destroy();
       this.#reader = null;
       this.#reader = mount(this.#frame, text, options);
+      // Citations with a bibliography: the CSL engine (a second wasm module) loads only now.
+      upgradeBibliography(this.#frame).catch((e) => console.warn('cite-reader: bibliography engine', e));
       this.#message.hidden = true;
       this.#message.textContent = '';
       this.#emit('cite-reader:ready', {

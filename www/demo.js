@@ -1,6 +1,7 @@
 // The demo shell: shows sample.md as a reader, re-renders whatever is typed, pasted or dropped
 // into the textarea, and says which format the article was read as.
 import init, { mount, parse } from '../pkg/cite_reader.js';
+import { upgradeBibliography } from './bibliography.js';
 
 const $ = (id) => document.getElementById(id);
 const textarea = $('article');
@@ -50,6 +51,8 @@ function show({ remount = false } = {}) {
     }
     if (reader) reader.update(text);
     else reader = mount(readerElement, text, options());
+    // Citations with a bibliography: the CSL engine (a second wasm module) loads only now.
+    upgradeBibliography(readerElement).catch((e) => console.warn('cite-reader: bibliography engine', e));
     detected.textContent = describe(model);
     clearError();
   } catch (err) {

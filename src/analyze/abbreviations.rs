@@ -76,7 +76,10 @@ fn short_letters(short: &str) -> Option<Vec<char>> {
     if chars.len() < 2 || chars.len() > 12 {
         return None;
     }
-    if !chars.first().is_some_and(|c| c.is_uppercase()) {
+    // "qPCR", "mRNA": a lowercase prefix letter before capitals.
+    let lower_first = chars.first().is_some_and(|c| c.is_lowercase())
+        && chars.get(1).is_some_and(|c| c.is_uppercase());
+    if !(chars.first().is_some_and(|c| c.is_uppercase()) || lower_first) {
         return None;
     }
     if !chars
@@ -102,6 +105,28 @@ fn short_letters(short: &str) -> Option<Vec<char>> {
         .flat_map(char::to_lowercase)
         .collect();
     (letters.len() >= 2 && letters.iter().any(|c| c.is_alphabetic())).then_some(letters)
+}
+
+/// A capitalised word written as a name ("Ebitda", "Nato"): a short form only where the text
+/// pairs it with a long form whose words spell it.
+fn word_short_letters(short: &str) -> Option<Vec<char>> {
+    let body = stem(short);
+    let n = body.chars().count();
+    let mut chars = body.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    (first_upper && (3..=8).contains(&n) && chars.all(char::is_lowercase))
+        .then(|| body.chars().flat_map(char::to_lowercase).collect())
+}
+
+/// Two or more words, each capitalised bar small stop words: a name ("Sindicato Unido de
+/// Trabajadores").
+fn is_capitalised_name(long: &str) -> bool {
+    let ws = words(long);
+    let content: Vec<&Word<'_>> = ws.iter().filter(|w| !is_stop_word(w.text)).collect();
+    content.len() >= 2
+        && content
+            .iter()
+            .all(|w| w.text.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A word of a unit's text with its byte span.
@@ -262,25 +287,33 @@ fn schwartz_hearst(letters: &[char], long: &str) -> Option<usize> {
     let word_start: Vec<bool> = (0..lower.len())
         .map(|k| k == 0 || lower.get(k - 1).is_some_and(|c| !c.is_alphanumeric()))
         .collect();
-    // best[p] = (letters on word starts, start of the long form) for the letters so far, with the
-    // current letter at p.
-    let mut best: Vec<Option<(usize, usize)>> = lower
-        .iter()
-        .zip(&word_start)
-        .map(|(&c, &ws)| (c == letters[0] && ws).then_some((1, 0)))
-        .collect();
-    for (p, slot) in best.iter_mut().enumerate() {
-        if let Some(v) = slot {
-            v.1 = p;
+    // content_before[p]: content words (not stop words) that end before p. A long form starting at
+    // p holds `total - content_before[p]` of them; each one that no letter opens counts against
+    // it, so "water entering and leaving 40 wastewater treatment plants (WWTPs)" gives way to
+    // "wastewater treatment plants".
+    let ws = words(long);
+    let mut content_before = Vec::with_capacity(chars.len());
+    let (mut wi, mut seen) = (0, 0);
+    for &(b, _) in &chars {
+        while let Some(w) = ws.get(wi).filter(|w| w.end <= b) {
+            seen += usize::from(!is_stop_word(w.text));
+            wi += 1;
         }
+        content_before.push(seen);
     }
+    // best[p] = (letters on word starts + content words before the start, start of the long
+    // form, letters on word starts) for the letters so far, with the current letter at p.
+    let mut best: Vec<Option<(usize, usize, usize)>> = (0..lower.len())
+        .map(|p| (lower[p] == letters[0] && word_start[p]).then(|| (1 + content_before[p], p, 1)))
+        .collect();
     for &letter in &letters[1..] {
         let mut next = vec![None; lower.len()];
-        let mut running: Option<(usize, usize)> = None;
+        let mut running: Option<(usize, usize, usize)> = None;
         for p in 0..lower.len() {
             if lower[p] == letter {
-                if let Some((score, start)) = running {
-                    next[p] = Some((score + usize::from(word_start[p]), start));
+                if let Some((score, start, at_starts)) = running {
+                    let ws = usize::from(word_start[p]);
+                    next[p] = Some((score + ws, start, at_starts + ws));
                 }
             }
             if let Some(v) = best[p] {
@@ -289,16 +322,20 @@ fn schwartz_hearst(letters: &[char], long: &str) -> Option<usize> {
         }
         best = next;
     }
-    let (at_starts, start) = best.into_iter().flatten().max()?;
-    if at_starts * 2 < n {
+    let (_, start, at_starts) = best.into_iter().flatten().max()?;
+    let start_byte = chars.get(start).map(|&(b, _)| b)?;
+    let rest = &long[start_byte..];
+    // One long word that contains the letters in order ("trihalomethanes, or THMs").
+    let one_word =
+        !rest.trim().contains(char::is_whitespace) && rest.trim().chars().count() > n + 2;
+    if at_starts * 2 < n && !one_word {
         return None;
     }
-    let start = chars.get(start).map(|&(b, _)| b)?;
-    let first_word = long[start..].split_whitespace().next().unwrap_or("");
+    let first_word = rest.split_whitespace().next().unwrap_or("");
     if is_stop_word(first_word) {
         return None;
     }
-    Some(start)
+    Some(start_byte)
 }
 
 /// Letters out of order: the last words (stop words aside) have exactly the short form's letters
@@ -358,15 +395,22 @@ fn bracket_definitions(u: usize, text: &str, out: &mut Vec<Definition>) {
         }
         let inner = inner_raw.trim();
         let inner_at = open + 1 + (inner_raw.len() - inner_raw.trim_start().len());
-        if let Some(letters) = short_letters(inner) {
-            // "Long Form (LF)".
+        let strict = short_letters(inner);
+        let loose = strict
+            .is_none()
+            .then(|| word_short_letters(inner))
+            .flatten();
+        if let Some(letters) = strict.or_else(|| loose.clone()) {
+            // "Long Form (LF)"; a short form written as a word ("Sindicato Unido (Sunido)") only
+            // after a capitalised name.
             let limit = max_words(letters.len());
             let end = text[..open].trim_end().len();
             if let Some(from) = window_before(text, end, limit) {
                 let window = &text[from..end];
                 if let Some(start) = match_long_form(&letters, window) {
                     let long = clean_long(&window[start..]);
-                    if !long.is_empty() && words(long).len() <= limit {
+                    let fits = loose.is_none() || is_capitalised_name(long);
+                    if fits && !long.is_empty() && words(long).len() <= limit {
                         out.push(Definition {
                             short: inner.to_string(),
                             long: long.to_string(),
@@ -386,17 +430,26 @@ fn bracket_definitions(u: usize, text: &str, out: &mut Vec<Definition>) {
         };
         let short = word.text.trim_start_matches(|c: char| !c.is_alphanumeric());
         let short_at = from + word.end - short.len();
-        let Some(letters) = short_letters(short) else {
+        let strict = short_letters(short);
+        let Some(letters) = strict.clone().or_else(|| word_short_letters(short)) else {
             continue;
         };
         let inner_words = words(inner).len();
         if inner_words < 2
             || inner_words > max_words(letters.len())
-            || inner.contains([',', ';', ':', '.', '“', '"'])
+            || inner.contains([';', ':', '.', '“', '"'])
         {
             continue;
         }
-        let Some(start) = match_long_form(&letters, inner) else {
+        // A list in the bracket ("Ebitda (earnings before interest, taxes ...)") or a short form
+        // written as a word must be spelled by the initials of every word.
+        let exact = inner.contains(',') || strict.is_none();
+        let found = if exact {
+            initials_match(&letters, inner)
+        } else {
+            match_long_form(&letters, inner)
+        };
+        let Some(start) = found else {
             continue;
         };
         // The whole bracket must be the long form, bar a leading article.

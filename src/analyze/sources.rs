@@ -13,6 +13,8 @@ mod speakers;
 mod tokens;
 mod words;
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Mark, Unit, UnitKind};
 use crate::{Abbreviation, Citation, CitationKind, Source, SourceKind};
 use people::{Registry, Sentence};
@@ -152,6 +154,10 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
             if has_words {
                 for f in attributions::find(&reg, &s, &mentions, &used_verbs, &speakers_here) {
                     let e = entity_of(&mut reg, &f.who, u, f.start);
+                    // "X said the … . “…”": a quotation standing alone next continues X's words.
+                    if f.cue != "according to" {
+                        previous = Some((u, f.who.clone()));
+                    }
                     pending.push(Pending {
                         unit: u,
                         start: f.start,
@@ -215,19 +221,43 @@ fn bound_sentences(
     out
 }
 
+/// The runs of letters and digits in `text`.
+fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether `words` occurs in `text` as whole words.
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(i, _)| {
+        let before = text.get(..i).and_then(|b| b.chars().next_back());
+        let after = text.get(i + words.len()..).and_then(|a| a.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// The entity for a speaker; an unnamed source becomes one on first use.
 fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
     match who {
         Who::Entity(e) => *e,
         Who::Unnamed(phrase) => {
-            reg.get_or_add(phrase, SourceKind::Unnamed, (unit, at, at + phrase.len()))
+            let (name, role) = speakers::split_unnamed(phrase);
+            let e = reg.get_or_add(&name, SourceKind::Unnamed, (unit, at, at + phrase.len()));
+            if let Some(ent) = reg.entities.get_mut(e) {
+                if ent.role.is_none() {
+                    ent.role = role;
+                }
+            }
+            // A pronoun may refer back to it ("“…,” she said").
+            reg.record((unit, at), e);
+            e
         }
     }
 }
 
 /// Every piece of a quotation that runs over several paragraphs gets the speaker found for any.
 fn share_group_speakers(pending: &mut [Pending]) {
-    let mut speakers: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut speakers: HashMap<usize, usize> = HashMap::new();
     for p in pending.iter() {
         if let (Some(g), Some(e)) = (p.group, p.entity) {
             speakers.entry(g).or_insert(e);
@@ -261,16 +291,68 @@ fn finish(
     let mut listed: Vec<usize> = (0..reg.entities.len())
         .filter(|&i| {
             let e = &reg.entities[i];
-            e.cited || (e.role.is_some() && e.kind == SourceKind::Person)
+            e.cited
+                || (e.role.is_some() && e.kind == SourceKind::Person)
+                // A publication the text names is a source of what it reports.
+                || e.kind == SourceKind::Publication
         })
         .collect();
-    listed.sort_by_key(|&i| reg.entities[i].first);
-    let id_of = |e: usize| {
-        listed
-            .iter()
-            .position(|&l| l == e)
-            .map(|n| format!("s{}", n + 1))
+    // An organization named in a listed person's role ("Brisk Dairy's managing director") is
+    // a source too: the popup of the role can point at it.
+    let roles: Vec<String> = listed
+        .iter()
+        .filter_map(|&i| reg.entities.get(i))
+        .filter(|e| e.kind == SourceKind::Person)
+        .filter_map(|e| e.role.clone())
+        .collect();
+    // Which roles hold a word, so that each organization is checked against the few roles that
+    // could name it rather than against all of them.
+    let mut roles_with_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (r, role) in roles.iter().enumerate() {
+        for word in alphanumeric_words(role) {
+            let holders = roles_with_word.entry(word).or_default();
+            if holders.last() != Some(&r) {
+                holders.push(r);
+            }
+        }
+    }
+    let in_a_role = |phrase: &str| {
+        alphanumeric_words(phrase)
+            .next()
+            .and_then(|first| roles_with_word.get(first))
+            .is_some_and(|holders| {
+                holders
+                    .iter()
+                    .filter_map(|&r| roles.get(r))
+                    .any(|role| contains_words(role, phrase))
+            })
     };
+    let mut is_listed: HashSet<usize> = listed.iter().copied().collect();
+    for (i, e) in reg.entities.iter().enumerate() {
+        if e.kind != SourceKind::Organization || e.country || is_listed.contains(&i) {
+            continue;
+        }
+        // The full name of two words or more, or a short form ("KDF", "W.T.C.").
+        let short = |a: &&String| {
+            a.chars().filter(|c| c.is_uppercase()).count() >= 2
+                && a.chars().all(|c| c.is_uppercase() || c == '.')
+        };
+        // "the harbor board" of "Tessel Harbor Board"
+        let described = |a: &&String| a.starts_with("the ") && a.split(' ').count() >= 3;
+        let named = (e.tokens.len() >= 2 && in_a_role(&e.name))
+            || e.aliases.iter().filter(short).any(|n| in_a_role(n))
+            || e.aliases
+                .iter()
+                .filter(described)
+                .any(|n| in_a_role(n.trim_start_matches("the ")));
+        if named {
+            listed.push(i);
+            is_listed.insert(i);
+        }
+    }
+    listed.sort_by_key(|&i| reg.entities[i].first);
+    let position: HashMap<usize, usize> = listed.iter().enumerate().map(|(n, &e)| (e, n)).collect();
+    let id_of = |e: usize| position.get(&e).map(|n| format!("s{}", n + 1));
     let mut marks: Vec<Mark> = pending
         .into_iter()
         .map(|p| Mark {
@@ -324,5 +406,352 @@ fn finish(
         sources,
         marks,
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs the speech analysis over invented paragraphs.
+    fn analyze(paragraphs: &[&str]) -> SpeechFindings {
+        let units: Vec<Unit> = paragraphs
+            .iter()
+            .map(|p| Unit {
+                text: (*p).to_string(),
+                kind: UnitKind::Paragraph,
+            })
+            .collect();
+        let (abbreviations, _) = super::super::abbreviations::find(&units);
+        find(&units, &abbreviations)
+    }
+
+    fn source<'a>(f: &'a SpeechFindings, name: &str) -> Option<&'a Source> {
+        f.sources.iter().find(|s| s.name == name)
+    }
+
+    /// (kind, text, speaker name) of every citation, in the order found.
+    fn said(f: &SpeechFindings) -> Vec<(CitationKind, String, Option<String>)> {
+        f.marks
+            .iter()
+            .map(|m| {
+                let name = m.citation.source.as_ref().and_then(|id| {
+                    f.sources
+                        .iter()
+                        .find(|s| &s.id == id)
+                        .map(|s| s.name.clone())
+                });
+                (m.citation.kind, m.citation.text.clone(), name)
+            })
+            .collect()
+    }
+
+    fn speaker_of(f: &SpeechFindings, quote_start: &str) -> Option<String> {
+        said(f)
+            .into_iter()
+            .find(|(k, t, _)| *k == CitationKind::Quote && t.starts_with(quote_start))
+            .and_then(|(_, _, s)| s)
+    }
+
+    #[test]
+    fn a_role_before_the_name_after_a_quotation() {
+        let f = analyze(&[
+            "“We will build it here,” Tarsel's chief financial officer, Ilka Dorsen, said on Monday.",
+            "“The bridge is safe,” the county's engineer, Bo Strandell, told reporters.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "We will build").as_deref(),
+            Some("Ilka Dorsen")
+        );
+        assert_eq!(
+            speaker_of(&f, "The bridge").as_deref(),
+            Some("Bo Strandell")
+        );
+        let role = source(&f, "Ilka Dorsen").and_then(|s| s.role.clone());
+        assert!(role.is_some_and(|r| r.contains("chief financial officer")));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_role_first_apposition_and_a_name_in_parentheses() {
+        let f = analyze(&[
+            "Miravel Foods' managing director, Petra Sund, said the plan was ready. “We listened to farmers,” she said.",
+            "The lender's chief executive, Tor Vikane (pictured), told a trade paper that rates would rise. “The numbers are clear,” Mr. Vikane said.",
+        ]);
+        assert_eq!(speaker_of(&f, "We listened").as_deref(), Some("Petra Sund"));
+        assert_eq!(speaker_of(&f, "The numbers").as_deref(), Some("Tor Vikane"));
+        assert!(source(&f, "Vikane").is_none());
+        assert!(f
+            .sources
+            .iter()
+            .all(|s| s.kind != SourceKind::Person || s.name != "Miravel Foods"));
+    }
+
+    #[test]
+    fn an_apposition_before_a_phrase_quoted_in_the_clause() {
+        let f = analyze(&[
+            "The pact is run by the Western Timber Council (W.T.C.), a trade body of six states.",
+            "A W.T.C. spokesman, Arno Kessel, said the council's members had “no reason to worry.”",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "no reason to worry").as_deref(),
+            Some("Arno Kessel")
+        );
+        let council = source(&f, "Western Timber Council");
+        assert!(council.is_some_and(|s| s.aliases.iter().any(|a| a == "W.T.C.")));
+    }
+
+    #[test]
+    fn a_statement_from_an_organization_is_the_organization_s() {
+        let f = analyze(&[
+            "The Harbour Ministry refused to comment on Monday.",
+            "According to a statement from the ministry, 40 berths are closed.",
+        ]);
+        assert!(said(&f)
+            .iter()
+            .any(|(k, _, s)| *k == CitationKind::Attribution
+                && s.as_deref() == Some("Harbour Ministry")));
+    }
+
+    #[test]
+    fn a_qualified_lowercase_organization_is_an_organization() {
+        let f = analyze(&[
+            "The border reopened on Sunday, according to the Miravian interior ministry.",
+            "The ministry said 300 trucks had crossed by noon.",
+        ]);
+        let org = source(&f, "Miravian interior ministry");
+        assert_eq!(org.map(|s| s.kind), Some(SourceKind::Organization));
+        assert!(org.is_some_and(|s| s.aliases.iter().any(|a| a == "the ministry")));
+    }
+
+    #[test]
+    fn an_age_description_and_an_attribution_carry_the_speaker() {
+        let f = analyze(&[
+            "“The lake was brown,” said Omar Lindahl, a boatman.",
+            "Rosa Tevel, who ran the cleanup, said the work had paid off. “We were mocked,” the 68-year-old said.",
+            "Nadia Kroll said the lake was now clear.",
+            "“Children swim here again.”",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "We were mocked").as_deref(),
+            Some("Rosa Tevel")
+        );
+        assert_eq!(
+            speaker_of(&f, "Children swim").as_deref(),
+            Some("Nadia Kroll")
+        );
+    }
+
+    #[test]
+    fn a_survey_published_by_an_organization_is_its() {
+        let f = analyze(&[
+            "Otters are back, according to a survey published on Monday by the Fenwick Wildlife Trust.",
+        ]);
+        assert!(said(&f)
+            .iter()
+            .any(|(k, _, s)| *k == CitationKind::Attribution
+                && s.as_deref() == Some("Fenwick Wildlife Trust")));
+    }
+
+    #[test]
+    fn a_company_name_as_a_modifier_of_an_unnamed_source() {
+        let f = analyze(&[
+            "Two carriers, Tessby and Marlow Express, said they would cut routes.",
+            "“Nothing is decided,” a Tessby manager said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "Nothing is decided").as_deref(),
+            Some("a Tessby manager")
+        );
+        assert_eq!(
+            source(&f, "Marlow Express").map(|s| s.kind),
+            Some(SourceKind::Organization)
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_possessive_and_two_coordinated_banks() {
+        let f = analyze(&[
+            "Alder Savings and Westby Bank said on Monday they would merge.",
+            "“It is a good fit,” Westby's Oda Lunde said.",
+            "“We have seen this before,” the union's Rolf Iversen said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "It is a good fit").as_deref(),
+            Some("Oda Lunde")
+        );
+        assert_eq!(
+            speaker_of(&f, "We have seen").as_deref(),
+            Some("Rolf Iversen")
+        );
+        assert!(source(&f, "Westby Bank").is_some());
+        assert!(source(&f, "Alder Savings and Westby Bank").is_none());
+    }
+
+    #[test]
+    fn a_title_in_lowercase_before_the_name_after_the_verb() {
+        let f = analyze(&[
+            "Lena Sorb, a spokeswoman, said the talks were over.",
+            "“It is a step backwards,” said opposition leader Arvo Kask.",
+            "The trade ministry of Valmark said in a statement that tariffs would stay.",
+        ]);
+        assert_eq!(speaker_of(&f, "It is a step").as_deref(), Some("Arvo Kask"));
+        assert_eq!(
+            source(&f, "trade ministry of Valmark").map(|s| s.kind),
+            Some(SourceKind::Organization)
+        );
+    }
+
+    #[test]
+    fn a_definite_description_is_not_the_sentence_s_own_subject() {
+        let f = analyze(&[
+            "The tariff plan of the Grid Pricing Board (GPB) was approved on Monday.",
+            "The Tenants Council, or TC, which sits on the regulator's panel, said the rise was unfair.",
+            "“Rents will rise by 2%,” the regulator said.",
+            "Funds go to the Ministry of Ports (MoP). The MoP said nothing.",
+        ]);
+        let council = source(&f, "Tenants Council");
+        assert!(council.is_some_and(|s| !s.aliases.iter().any(|a| a == "the regulator")));
+        assert_eq!(
+            speaker_of(&f, "Rents will rise").as_deref(),
+            Some("Grid Pricing Board")
+        );
+        let ports = source(&f, "Ministry of Ports");
+        assert!(ports.is_some_and(|s| s.aliases.iter().any(|a| a == "MoP")));
+    }
+
+    #[test]
+    fn one_of_a_plural_source_noun() {
+        let f = analyze(&[
+            "“Trains are late,” said Prof. Ansa Berglund of Westby University.",
+            "Riders were scathing. “It is a disgrace,” one commuter said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "It is a disgrace").as_deref(),
+            Some("one commuter")
+        );
+    }
+
+    #[test]
+    fn a_definite_description_refers_back_to_the_organization() {
+        let f = analyze(&[
+            "The Varden Chamber of Industry welcomed the ruling. “It is overdue,” the chamber said in a statement.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "It is overdue").as_deref(),
+            Some("Varden Chamber of Industry")
+        );
+        let chamber = source(&f, "Varden Chamber of Industry");
+        assert!(chamber.is_some_and(|s| s.aliases.iter().any(|a| a == "the chamber")));
+    }
+
+    #[test]
+    fn organizations_without_an_organization_word_are_not_people() {
+        let f = analyze(&[
+            "The ferry operator, Nordlys Marine, said sailings would resume. Later the company said it had found “no structural damage.”",
+            "Halvik Semiconductor said on Monday it would hire 300 engineers.",
+            "Brisa Verde, which runs the city's buses, said fares would stay the same.",
+        ]);
+        for name in ["Nordlys Marine", "Halvik Semiconductor", "Brisa Verde"] {
+            assert_eq!(
+                source(&f, name).map(|s| s.kind),
+                Some(SourceKind::Organization),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            speaker_of(&f, "no structural damage").as_deref(),
+            Some("Nordlys Marine")
+        );
+    }
+
+    #[test]
+    fn unnamed_sources_keep_the_words_the_text_uses() {
+        let f = analyze(&[
+            "“I cannot afford it,” said one taxi driver, who asked not to be named.",
+            "Port officials said the channel was clear.",
+            "A senior diplomat, who spoke on condition of anonymity, said talks had stalled.",
+            "A spokeswoman for the Brannock Growers Association said prices would rise.",
+            "Wheat futures fell, and a goal some traders called “far too high.”",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "I cannot afford").as_deref(),
+            Some("one taxi driver")
+        );
+        for name in ["Port officials", "A senior diplomat", "A spokeswoman"] {
+            assert_eq!(
+                source(&f, name).map(|s| s.kind),
+                Some(SourceKind::Unnamed),
+                "{name}"
+            );
+        }
+        let role = source(&f, "A spokeswoman").and_then(|s| s.role.clone());
+        assert!(role.is_some_and(|r| r.contains("Brannock Growers Association")));
+        assert_eq!(
+            speaker_of(&f, "far too high").as_deref(),
+            Some("some traders")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_can_refer_to_one_unnamed_person() {
+        let f = analyze(&[
+            "Sela Omarova, the clinic's director, said waits had doubled.",
+            "One junior doctor at the clinic, who was not authorised to speak, said beds ran out daily. “We improvise every night,” she said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "We improvise").as_deref(),
+            Some("One junior doctor")
+        );
+    }
+
+    #[test]
+    fn a_quotation_introduced_by_other_words_is_not_the_last_speaker_s() {
+        let f = analyze(&[
+            "“The plan is sound,” said Kaia Morrow, the council leader.",
+            "Outside the hall, a banner read: “Hands off our river.”",
+        ]);
+        assert_eq!(speaker_of(&f, "The plan").as_deref(), Some("Kaia Morrow"));
+        assert_eq!(speaker_of(&f, "Hands off"), None);
+    }
+
+    #[test]
+    fn inverted_attribution_and_publications() {
+        let f = analyze(&[
+            "Prices will fall by spring, said Rune Halvorsen, an economist at Dalby Bank.",
+            "Mayor Ola Brenn told the Fjordby Gazette that the bridge would reopen.",
+        ]);
+        let found = said(&f);
+        assert!(found
+            .iter()
+            .any(|(k, _, s)| *k == CitationKind::Attribution
+                && s.as_deref() == Some("Rune Halvorsen")));
+        assert_eq!(
+            source(&f, "Fjordby Gazette").map(|s| s.kind),
+            Some(SourceKind::Publication)
+        );
+    }
+
+    #[test]
+    fn the_role_noun_refers_back_to_the_person_named_with_it() {
+        let f = analyze(&[
+            "The board's chairwoman, Sigrid Vale, opened the meeting.",
+            "The chairwoman said the vote would wait until June.",
+        ]);
+        assert!(said(&f).iter().any(
+            |(k, _, s)| *k == CitationKind::Attribution && s.as_deref() == Some("Sigrid Vale")
+        ));
+    }
+
+    #[test]
+    fn gender_comes_from_role_words_not_from_letters_inside_them() {
+        use people::role_gender;
+        use words::Gender;
+        assert_eq!(role_gender("managing director"), None);
+        assert_eq!(role_gender("human rights lawyer"), None);
+        assert_eq!(
+            role_gender("a spokeswoman for the club"),
+            Some(Gender::Female)
+        );
+        assert_eq!(role_gender("the party chairman"), Some(Gender::Male));
     }
 }

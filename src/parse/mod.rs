@@ -1,8 +1,11 @@
 //! Text → article model: format detection, then Markdown events or plain-text lines → blocks.
 
+pub(crate) mod citations;
 mod detect;
+pub(crate) mod front_matter;
 mod markdown;
 mod text;
+mod yaml;
 
 use crate::{Article, Error, FormatOption, ParseOptions};
 
@@ -16,13 +19,31 @@ pub fn parse_structure(input: &str, options: &ParseOptions) -> Result<Article, E
             limit: options.max_input_bytes,
         });
     }
+    // Front matter is sliced off before anything else reads the text; having one makes it Markdown.
+    let (front, body) = match options.format {
+        FormatOption::Text => (None, input),
+        _ => front_matter::split(input),
+    };
     let format = match options.format {
+        // Front matter or a bibliography: the article is scholarly Markdown.
+        FormatOption::Auto if front.is_some() || options.bibliography.is_some() => {
+            crate::Format::Markdown
+        }
         FormatOption::Auto => detect_format(input),
         FormatOption::Text => crate::Format::Text,
         FormatOption::Markdown => crate::Format::Markdown,
     };
     let mut article = match format {
-        crate::Format::Markdown => markdown::parse(input, options.smart_punctuation),
+        crate::Format::Markdown => {
+            let setup = crate::bib::setup(front.as_ref(), options)?;
+            let mut article = markdown::parse(body, options.smart_punctuation);
+            if let Some(front) = &front {
+                apply_front_matter(&mut article, front);
+            }
+            citations::apply(&mut article, setup.has_bibliography);
+            crate::bib::resolve(&mut article, setup);
+            article
+        }
         crate::Format::Text => text::parse(input),
     };
     article.format = format;
@@ -42,4 +63,24 @@ pub fn parse_structure(input: &str, options: &ParseOptions) -> Result<Article, E
         ));
     }
     Ok(article)
+}
+
+/// The front matter's title, authors and date fill the article's header, as a news article's do.
+fn apply_front_matter(article: &mut Article, front: &front_matter::FrontMatter) {
+    if let Some(title) = &front.title {
+        article.title = Some(title.clone());
+    }
+    if !front.authors.is_empty() {
+        let names = match front.authors.as_slice() {
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            [] => String::new(),
+        };
+        article.byline = Some(names.clone());
+        article.byline_line = Some(names);
+    }
+    if let Some(date) = &front.date {
+        article.timestamp = Some(date.clone());
+    }
+    article.warnings.extend(front.warnings.iter().cloned());
 }

@@ -25,21 +25,45 @@ pub(crate) fn parse(input: &str) -> Article {
     let mut lines = Vec::new();
     // After a "Topics" heading, the short lines that follow are its entries.
     let mut in_tag_list = false;
+    // After a "Recommended" heading, the headline-like lines that follow are teasers.
+    let mut in_teasers = false;
+    // After an "Image caption" label, the next line is the caption.
+    let mut caption_next = false;
     for raw in normalised.split('\n') {
         let line = raw.trim();
+        let after_caption_label = caption_next;
+        caption_next = false;
         if line.is_empty() {
+            caption_next = after_caption_label;
             lines.push(Line::Blank);
-        } else if boilerplate::is_boilerplate(line) {
-            in_tag_list |= boilerplate::opens_tag_list(line);
+        } else if after_caption_label && boilerplate::is_caption_text(line) {
             lines.push(Line::Dropped(line.to_string()));
-        } else if in_tag_list && boilerplate::is_tag_item(line) {
+        } else if boilerplate::is_boilerplate(line) {
+            caption_next = boilerplate::opens_caption(line);
+            in_tag_list |= boilerplate::opens_tag_list(line);
+            in_teasers |= boilerplate::opens_teaser_list(line);
+            lines.push(Line::Dropped(line.to_string()));
+        } else if (in_tag_list && boilerplate::is_tag_item(line))
+            || (in_teasers && boilerplate::is_teaser_item(line))
+        {
             lines.push(Line::Dropped(line.to_string()));
         } else {
             in_tag_list = false;
+            in_teasers = false;
             lines.push(Line::Text(line.to_string()));
         }
     }
     let body_from = read_header(&mut lines, &mut article);
+    if let Some(byline) = article.byline.as_deref() {
+        let authors = header::author_names(byline);
+        for line in lines.iter_mut().skip(body_from) {
+            if let Line::Text(t) = line {
+                if header::is_author_note(t, &authors) {
+                    *line = Line::Dropped(std::mem::take(t));
+                }
+            }
+        }
+    }
     article.dropped = lines
         .iter()
         .filter_map(|l| match l {
@@ -83,6 +107,10 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
             } else {
                 article.byline = Some(names);
                 article.byline_line = Some(line.to_string());
+                // "By A | Updated March 3, 2024": the time shares the byline's line.
+                if let Some(time) = header::trailing_timestamp(line) {
+                    article.timestamp.get_or_insert(time);
+                }
             }
         } else if header::is_timestamp(line) {
             // A second time ("Updated ...") is kept among the dropped lines, not lost.
@@ -99,7 +127,16 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
             // A bare name under the title, directly above the timestamp or an agency name.
             article.byline = Some(names);
             article.byline_line = Some(line.to_string());
-        } else if header::is_agency_line(line) {
+            if let Some(time) = header::trailing_timestamp(line) {
+                article.timestamp.get_or_insert(time);
+            }
+        } else if header::is_agency_line(line)
+            || (article.byline.is_some()
+                && article.timestamp.is_none()
+                && next.is_some_and(header::is_timestamp)
+                && header::is_outlet_name(line))
+        {
+            // An agency, a desk, or an outlet's name between the byline and the time.
             furniture.push(i);
         } else if article.title.is_none()
             && is_section_label(line)
@@ -312,6 +349,73 @@ mod tests {
                 "Reuse this content"
             ]
         );
+        assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_header_with_a_kicker_a_bare_byline_with_an_outlet_and_a_teaser_list() {
+        let text = "Harbour Works Stall. Then the Bills Arrive.\n\nExclusive: Port board papers show costs doubled while the contractor walked away\n\nIna Vell · Coastline Radio\n\nPosted: Jun 02, 2024 7:40 AM EST | Last Updated: 4 hours ago\n\nThe harbour works stopped in May.\n\nWith files from Ana Kiri\n\nRecommended\n\nTarnia’s rail strike enters its third week\n\nWhy is the old dam still standing?\n";
+        let a = parse(text);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Harbour Works Stall. Then the Bills Arrive.")
+        );
+        assert!(a
+            .standfirst
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Exclusive: Port board")));
+        assert_eq!(a.byline.as_deref(), Some("Ina Vell"));
+        assert!(a.timestamp.is_some());
+        assert_eq!(a.blocks.len(), 1);
+        assert_eq!(
+            a.dropped,
+            vec![
+                "With files from Ana Kiri",
+                "Recommended",
+                "Tarnia’s rail strike enters its third week",
+                "Why is the old dam still standing?"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_byline_and_its_time_on_one_line() {
+        let text = "Grain Prices Climb on Export Ban\n\nTraders expect shortages to spread to neighbouring markets\n\nBy Ina Vell | Updated Feb. 9, 2023 8:05 am ET\n\nGrain prices rose.";
+        let a = parse(text);
+        assert_eq!(a.byline.as_deref(), Some("Ina Vell"));
+        assert_eq!(
+            a.timestamp.as_deref(),
+            Some("Updated Feb. 9, 2023 8:05 am ET")
+        );
+        assert!(a.standfirst.is_some());
+        assert_eq!(a.blocks.len(), 1);
+    }
+
+    #[test]
+    fn an_outlet_line_a_labelled_caption_and_a_share_list() {
+        let text = "Ferry Fares Rise Again\n\nBy Ina Vell, for The Evening Courier\n\nThe Evening Courier\n\nLast modified on Mon 3 Jun 2024 07.12 GMT\n\nFares rose on Monday.\n\nImage caption,\nPassengers queue at the terminal\n\nThe operator blamed fuel costs.\n\nShare this with\nEmail\nFacebook\n";
+        let a = parse(text);
+        assert_eq!(a.byline.as_deref(), Some("Ina Vell"));
+        assert!(a.timestamp.is_some());
+        assert_eq!(
+            a.dropped,
+            vec![
+                "The Evening Courier",
+                "Image caption,",
+                "Passengers queue at the terminal",
+                "Share this with",
+                "Email",
+                "Facebook"
+            ]
+        );
+        assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_teaser_list_ends_at_the_first_paragraph() {
+        let text = "Grain Prices Climb on Export Ban\n\nRelated\n\nFarmers Protest in Capital\n\nGrain prices rose on Monday, traders said.\n\nThe ban runs to June.";
+        let a = parse(text);
+        assert_eq!(a.dropped, vec!["Related", "Farmers Protest in Capital"]);
         assert_eq!(a.blocks.len(), 2);
     }
 

@@ -3,6 +3,7 @@
 //! - `escape.rs`: escaping and the URL policy (the only code that meets HTML syntax with article text),
 //! - `html.rs`: the private writer over the model (blocks, inlines, citation markers),
 //! - `popups.rs`: what each citation's popup says,
+//! - `references.rs`: `[@key]` citation popups and the bibliography,
 //! - `sanitize.rs`: raw HTML cut down to an allowlist (`rawHtml: "sanitize"`),
 //! - this file: the reader's frame (header, body, footnotes, sources, dropped lines, popups, page).
 //!
@@ -12,6 +13,7 @@
 mod escape;
 mod html;
 mod popups;
+mod references;
 mod sanitize;
 
 use crate::{Article, RenderOptions, SourceKind};
@@ -29,6 +31,7 @@ pub fn to_html(article: &Article, options: &RenderOptions) -> String {
     w.blocks(&article.blocks, false);
     w.raw("</div>\n");
     footnotes(&mut w);
+    references::bibliography(&mut w);
     if options.sources_panel {
         sources(&mut w);
     }
@@ -183,6 +186,14 @@ fn sources(w: &mut Writer<'_>) {
          <button type=\"button\" data-sources-step=\"1\">Next</button> \
          <button type=\"button\" data-sources-clear>Clear</button></div>\n",
     );
+    // Each source's citations with a marker in the text, in reading order (one pass, not one
+    // pass per source).
+    let mut cited_by: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    for &id in &w.markers {
+        if let Some(source) = w.citation(id).and_then(|c| c.source.as_deref()) {
+            cited_by.entry(source).or_default().push(id);
+        }
+    }
     for (kind, heading) in KIND_GROUPS {
         if !a.sources.iter().any(|s| s.kind == kind) {
             continue;
@@ -191,19 +202,9 @@ fn sources(w: &mut Writer<'_>) {
         w.text(heading);
         w.raw("</h3>\n<ul>\n");
         for source in a.sources.iter().filter(|s| s.kind == kind) {
-            // The citations with a marker in the text, in reading order.
-            let cited: Vec<&str> = w
-                .markers
-                .iter()
-                .copied()
-                .filter(|id| {
-                    w.citation(id)
-                        .is_some_and(|c| c.source.as_deref() == Some(source.id.as_str()))
-                })
-                .collect();
             w.raw("<li");
             w.attr("data-source", &source.id);
-            if !cited.is_empty() {
+            if let Some(cited) = cited_by.get(source.id.as_str()) {
                 w.attr("data-source-citations", &cited.join(" "));
             }
             w.raw("><strong class=\"cr-source-name\" data-source-pick>");

@@ -172,16 +172,9 @@ fn abbreviation(w: &mut Writer<'_>, citation: &Citation) {
     }
 }
 
-/// A bibliography reference: the cited key or text, and the entry.
+/// A bibliography reference: the cluster's formatted entries (see `references.rs`).
 fn reference(w: &mut Writer<'_>, citation: &Citation) {
-    w.raw("<p class=\"cr-pop-ref\"><strong>");
-    w.text(&citation.text);
-    w.raw("</strong></p>");
-    if let Some(detail) = citation.detail.as_deref() {
-        w.raw("\n<p>");
-        w.text(detail);
-        w.raw("</p>");
-    }
+    super::references::popup(w, citation);
 }
 
 /// The badge text for a kind of source.

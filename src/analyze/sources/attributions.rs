@@ -52,6 +52,34 @@ pub(super) fn find(
         if (words::is_speech_verb(w) || words::is_belief_verb(w)) && !used_verbs.contains(&k) {
             // A verb only attributes when the clause goes on ("said that …", "believes the …"),
             // not at the end of a quotation's attribution.
+            let inverted = || {
+                // "…, five times the level before, said NAME, a marine underwriter."
+                let gap = s
+                    .toks
+                    .get(k.checked_sub(1)?)
+                    .zip(s.toks.get(k))
+                    .and_then(|(p, t)| s.text.get(p.full_end..t.start))?;
+                if k == s.first || !gap.contains(',') {
+                    return None;
+                }
+                let (who, end) = phrase_at(reg, s, mentions, k + 1)?;
+                let rest = s.text.get(end..)?;
+                (rest.is_empty() || rest.starts_with([',', '.', ';']))
+                    .then(|| (who, s.toks.get(k).map(|t| t.start), end))
+            };
+            if subject_before(reg, s, mentions, k, s.first).is_none() {
+                if let Some((who, Some(start), end)) = inverted() {
+                    if !speakers.contains(&who) {
+                        out.push(Found {
+                            start,
+                            end,
+                            who,
+                            cue: w.to_string(),
+                        });
+                    }
+                    continue;
+                }
+            }
             if let Some(who) = subject_before(reg, s, mentions, k, s.first) {
                 if speakers.contains(&who) {
                     continue;
@@ -77,6 +105,14 @@ fn subject_start(s: &Sentence, mentions: &[Mention], v: usize, who: &Who) -> Opt
     while k > s.first && words::is_filler(s.word(k)) {
         k -= 1;
     }
+    if let Who::Unnamed(text) = who {
+        // The phrase may end in a name: "officials at the X Board said".
+        let end = s.toks.get(k)?.full_end;
+        let from = s.toks.get(s.first)?.start;
+        if let Some(i) = s.text.get(from..end)?.rfind(text.as_str()) {
+            return Some(from + i);
+        }
+    }
     if let Some(m) = mentions.iter().find(|m| m.last_tok == k) {
         return Some(m.start);
     }
@@ -94,7 +130,12 @@ fn subject_start(s: &Sentence, mentions: &[Mention], v: usize, who: &Who) -> Opt
     }
     if let Who::Unnamed(text) = who {
         let end = s.toks.get(k)?.full_end;
-        return end.checked_sub(text.len());
+        let from = s.toks.get(s.first)?.start;
+        return s
+            .text
+            .get(from..end)?
+            .rfind(text.as_str())
+            .map(|i| from + i);
     }
     s.toks.get(k).map(|t| t.start)
 }

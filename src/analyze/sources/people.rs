@@ -170,17 +170,28 @@ impl Registry {
     /// The most recently mentioned organization whose name ends in `head` ("the ministry"); `*`
     /// stands for any organization that is not a country ("the company"), `+` for any publication.
     pub fn find_by_head(&self, head: &str, before: Pos) -> Option<usize> {
+        let org = |e: &Entity| e.kind == SourceKind::Organization && !e.country;
+        let public = |e: &Entity| e.tokens.iter().any(|t| words::is_public_body_word(t));
         match head {
             "" => return None,
+            // "the company": a company rather than a public body, if one was named.
             "*" => {
-                return self.recent(before, |e| e.kind == SourceKind::Organization && !e.country)
+                return self
+                    .recent(before, |e| org(e) && !public(e))
+                    .or_else(|| self.recent(before, org));
             }
+            // "the regulator": a public body.
+            "#" => return self.recent(before, |e| org(e) && public(e)),
             "+" => return self.recent(before, |e| e.kind == SourceKind::Publication),
             _ => {}
         }
         self.recent(before, |e| {
             matches!(e.kind, SourceKind::Organization | SourceKind::Publication)
-                && e.tokens.last().is_some_and(|t| t == head)
+                && (e.tokens.last().is_some_and(|t| t.eq_ignore_ascii_case(head))
+                    // "the chamber" for "Chamber of Shipping"
+                    || e.tokens.windows(2).any(|w| {
+                        w[0] == head && matches!(w[1].as_str(), "of" | "for" | "on")
+                    }))
         })
     }
 
@@ -190,14 +201,16 @@ impl Registry {
         if let Some(long) = self
             .abbreviations
             .iter()
-            .find(|a| a.short == short)
+            .find(|a| a.short.trim_end_matches('.') == short)
             .map(|a| a.long.clone())
         {
             if let Some(e) = self.find_named(&long) {
                 return Some(e);
             }
         }
-        self.by_initials.get(short).copied()
+        // Dotted short forms ("U.N.") match the initials of the name.
+        let letters: String = short.chars().filter(|c| *c != '.').collect();
+        self.by_initials.get(&letters).copied()
     }
 
     /// Adds an entity, or returns the one with this name.
@@ -403,7 +416,67 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = s.first;
     while i <= s.last {
-        if s.quoted(i) || !s.namey(i) {
+        if s.quoted(i) {
+            i += 1;
+            continue;
+        }
+        // "the company", "the union": an alias of the organization it refers back to.
+        // "the Miravian interior ministry": a capitalized qualifier, lowercase words and an
+        // organization noun name an organization of their own.
+        if let Some(m) = qualified_organization(reg, s, i) {
+            reg.record((s.unit, m.start), m.entity);
+            i = m.last_tok + 1;
+            out.push(m);
+            continue;
+        }
+        // "the port authority": up to two lowercase words before the head noun.
+        if s.word(i).eq_ignore_ascii_case("the") && i < s.last && !s.quoted(i + 1) {
+            // (Not "the third-largest lender" or "the new bank": those describe.)
+            let head = (i + 1..=s.last.min(i + 3))
+                .take_while(|&k| {
+                    let w = s.word(k);
+                    w.chars().next().is_some_and(char::is_lowercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && !w.ends_with("est")
+                        && !matches!(
+                            w,
+                            "new" | "combined" | "merged" | "former" | "other" | "same" | "old"
+                        )
+                        && s.adjacent(k - 1, k)
+                })
+                .find(|&k| words::organization_head(s.word(k)).is_some());
+            let found = head.and_then(|k| {
+                let h = words::organization_head(s.word(k))?;
+                let t = s.toks.get(i)?;
+                Some((k, h, (s.unit, t.start)))
+            });
+            if let Some((k, h, pos)) = found {
+                // Not the organization this sentence is about: "X, which sits on the regulator's
+                // panel" speaks of another body (but "an X spokeswoman said the bloc's …" may
+                // mean X).
+                let sentence_start = (s.unit, s.toks.get(s.first).map_or(0, |t| t.start));
+                let subject = out.first().filter(|m: &&Mention| {
+                    let next_lower = s
+                        .word(m.last_tok + 1)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase);
+                    let modifier = next_lower && s.adjacent(m.last_tok, m.last_tok + 1);
+                    !m.possessive && !modifier
+                });
+                let named_here = |e: usize| subject.is_some_and(|m| m.entity == e);
+                let e = reg
+                    .find_by_head(h, sentence_start)
+                    .filter(|&e| !named_here(e))
+                    .or_else(|| reg.find_by_head(h, pos).filter(|&e| !named_here(e)));
+                if let Some(e) = e {
+                    let words_: Vec<&str> = (i + 1..=k).map(|x| s.word(x)).collect();
+                    reg.add_alias(e, &format!("the {}", words_.join(" ")));
+                    reg.record(pos, e);
+                }
+            }
+        }
+        if !s.namey(i) {
             i += 1;
             continue;
         }
@@ -418,6 +491,46 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
         {
             b += 1;
         }
+        // "Fair Trade and Prices Office": one word joined by "and" to words that end in an
+        // organization word (two names of their own are two organizations: "Alder Savings and
+        // Westby Bank").
+        let first_word = (i..=b)
+            .find(|&k| !words::is_capitalized_function_word(s.word(k)))
+            .unwrap_or(i);
+        if b == first_word
+            && b + 2 <= s.last
+            && matches!(s.word(b + 1), "and" | "&")
+            && s.adjacent(b, b + 1)
+            && s.adjacent(b + 1, b + 2)
+            && s.namey(b + 2)
+            && !s.quoted(b + 2)
+        {
+            let mut c = b + 2;
+            while c < s.last && c < b + 6 && s.adjacent(c, c + 1) && s.namey(c + 1) {
+                c += 1;
+            }
+            if words::is_organization_word(s.word(c))
+                && !words::is_publication_word(s.word(c))
+                && !words::is_capitalized_function_word(s.word(b + 2))
+            {
+                b = c;
+            }
+        }
+        // "Chamber of Shipping", "Agency for Road Safety": an organization word, "of", a name.
+        while b + 2 <= s.last
+            && words::is_organization_word(s.word(b))
+            && matches!(s.word(b + 1), "of" | "for" | "on")
+            && s.adjacent(b, b + 1)
+            && s.adjacent(b + 1, b + 2)
+            && s.namey(b + 2)
+            && !s.quoted(b + 2)
+            && !words::is_capitalized_function_word(s.word(b + 2))
+        {
+            b += 2;
+            while b < s.last && s.adjacent(b, b + 1) && !s.quoted(b + 1) && s.namey(b + 1) {
+                b += 1;
+            }
+        }
         let mut a = i;
         while a <= b && words::is_capitalized_function_word(s.word(a)) {
             a += 1;
@@ -431,6 +544,67 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
         i = b + 1;
     }
     out
+}
+
+/// "the French foreign ministry" at token `i` ("the"): the organization it names, as a mention.
+fn qualified_organization(reg: &mut Registry, s: &Sentence, i: usize) -> Option<Mention> {
+    if !s.word(i).eq_ignore_ascii_case("the") || s.quoted(i + 1) {
+        return None;
+    }
+    let a = i + 1;
+    let mut k = a;
+    while k <= s.last && k < a + 2 && s.namey(k) && !s.toks.get(k)?.possessive {
+        if !s.adjacent(k - 1, k) || words::is_organization_word(s.word(k)) {
+            return None;
+        }
+        k += 1;
+    }
+    let qualified = k > a;
+    let mut h = k;
+    while h <= s.last && h < k + 3 {
+        let w = s.word(h);
+        if !w.chars().next().is_some_and(char::is_lowercase) || !s.adjacent(h - 1, h) {
+            return None;
+        }
+        if let Some(head) = words::organization_head(w) {
+            if matches!(head, "*" | "+" | "#") {
+                return None;
+            }
+            // "the foreign ministry of Kastel": the place after "of" qualifies it instead.
+            let mut h = h;
+            if !qualified {
+                if s.word(h + 1) != "of" || !s.adjacent(h, h + 1) || !s.adjacent(h + 1, h + 2) {
+                    return None;
+                }
+                let mut n = h + 2;
+                if !s.namey(n) || words::is_capitalized_function_word(s.word(n)) {
+                    return None;
+                }
+                while n < s.last && n < h + 4 && s.adjacent(n, n + 1) && s.namey(n + 1) {
+                    n += 1;
+                }
+                h = n;
+            }
+            // Not "the Miravian interior ministry's": that is how a role begins.
+            let (x, y) = (s.toks.get(a)?, s.toks.get(h)?);
+            let name = s.text.get(x.start..y.end)?.to_string();
+            let e = match reg.find_named(&name) {
+                Some(e) => e,
+                None => reg.get_or_add(&name, SourceKind::Organization, (s.unit, x.start, y.end)),
+            };
+            return Some(Mention {
+                entity: e,
+                start: x.start,
+                end: y.end,
+                possessive: y.possessive,
+                first_tok: a,
+                last_tok: h,
+                metonym: false,
+            });
+        }
+        h += 1;
+    }
+    None
 }
 
 fn span_text<'a>(s: &'a Sentence, a: usize, b: usize) -> &'a str {
@@ -489,7 +663,13 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
             ent.gender = gender;
         }
         if real_title && ent.role.is_none() {
-            ent.role = Some(span_text(s, a, t).to_string());
+            let title = span_text(s, a, t).to_string();
+            // "Senator NAME (I-Vt.), one of the bill's authors,": the title and the apposition.
+            let appos = if possessive { None } else { apposition(s, b) };
+            ent.role = Some(match appos {
+                Some(ap) => format!("{title}, {ap}"),
+                None => title,
+            });
         }
         if ent.role.is_none() && !possessive {
             let role = apposition(s, b).or_else(|| pre_apposition(s, a));
@@ -500,7 +680,10 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
 
     if has_org {
         let publication = words_ab.iter().any(|w| words::is_publication_word(w));
-        let kind = if publication || (b > a && words_ab.contains(&"News")) {
+        // "Two carriers, Nordby and Saltica Express," are companies whatever their names say.
+        let described =
+            organization_descriptor(s, a).is_some() || coordinated_with_organization(reg, s, a);
+        let kind = if !described && (publication || (b > a && words_ab.contains(&"News"))) {
             SourceKind::Publication
         } else {
             SourceKind::Organization
@@ -508,16 +691,19 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         let existed = reg.find_named(&surface);
         let e = existed.unwrap_or_else(|| reg.get_or_add(&surface, kind, (s.unit, start, end)));
         if existed.is_none() {
-            let role = organization_premodifier(s, a).or_else(|| apposition(s, b));
+            let role = organization_premodifier(s, a)
+                .or_else(|| organization_descriptor(s, a))
+                .or_else(|| apposition(s, b));
             reg.entities[e].role = role;
         }
         return Some(mention(e));
     }
 
-    // A short form.
+    // A short form, or a mixed-case one the text defines ("MoD").
+    let defined = reg.abbreviations.iter().any(|x| x.short == surface);
     if a == b
         && surface.chars().count() >= 2
-        && surface.chars().all(|c| c.is_uppercase() || c == '.')
+        && (defined || surface.chars().all(|c| c.is_uppercase() || c == '.'))
     {
         if let Some(e) = reg.find_abbreviation(&surface) {
             reg.add_alias(e, &surface);
@@ -544,6 +730,63 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     if let Some(e) = reg.find_named(&surface) {
         return Some(mention(e));
     }
+    // "Halvik" for "Halvik Semiconductor": the first word of an organization's name.
+    if a == b {
+        if let Some(e) = reg.entities.iter().rposition(|e| {
+            e.kind == SourceKind::Organization
+                && !e.country
+                && e.tokens.len() == 2
+                && e.tokens.first().is_some_and(|t| *t == surface)
+                && !e
+                    .tokens
+                    .last()
+                    .is_some_and(|t| words::is_public_body_word(t))
+        }) {
+            reg.add_alias(e, &surface);
+            return Some(mention(e));
+        }
+    }
+    // "Nordby and NAME said": a name coordinated with an organization is one.
+    if coordinated_with_organization(reg, s, a) {
+        let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
+        return Some(mention(e));
+    }
+    // "The railway operator, NAME," / "the city's main supplier, NAME": an organization.
+    if let Some(role) = organization_descriptor(s, a) {
+        let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
+        let ent = &mut reg.entities[e];
+        ent.role = ent.role.take().or(Some(role));
+        return Some(mention(e));
+    }
+    // "NAME, which owns the mine," / "NAME, the municipal operator,": an organization.
+    let org_apposition = !possessive
+        && s.toks
+            .get(b)
+            .and_then(|t| s.text.get(t.full_end..))
+            .is_some_and(|r| {
+                r.starts_with(", which ")
+                    || r.strip_prefix(", ").is_some_and(|r| {
+                        let phrase = r.split([',', '.', ';', '(']).next().unwrap_or("");
+                        let ws: Vec<&str> = phrase.split_whitespace().collect();
+                        ws.len() <= 6
+                            && ws.first().is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+                            && ws.last().is_some_and(|w| {
+                                words::organization_head(w).is_some_and(|h| h != "+")
+                            })
+                    })
+            });
+    if org_apposition && !s.namey(b + 1) {
+        let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
+        if reg.entities[e].role.is_none() {
+            reg.entities[e].role = apposition_text(s, b);
+        }
+        return Some(mention(e));
+    }
+    // "NAME's chief executive": a new name that has officers is an organization.
+    if possessive && possessive_of_role(s, b) {
+        let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
+        return Some(mention(e));
+    }
 
     // A new name: a person when the text gives a role or makes it speak.
     let premodifier = person_premodifier(s, a).or_else(|| pre_apposition(s, a));
@@ -567,12 +810,8 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         let e = reg.get_or_add(&surface, SourceKind::Person, (s.unit, start, end));
         let role = premodifier.or(appos).or(of_org);
         let ent = &mut reg.entities[e];
-        if let Some(r) = &role {
-            if r.contains("woman") {
-                ent.gender = Some(Gender::Female);
-            } else if r.contains("man") && !r.contains("human") {
-                ent.gender = Some(Gender::Male);
-            }
+        if let Some(g) = role.as_deref().and_then(role_gender) {
+            ent.gender = Some(g);
         }
         ent.role = ent.role.take().or(role);
         return Some(mention(e));
@@ -587,9 +826,36 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
             SourceKind::Organization
         };
         let e = reg.get_or_add(&surface, kind, (s.unit, start, end));
+        if reg.entities[e].role.is_none() {
+            reg.entities[e].role = appos;
+        }
         return Some(mention(e));
     }
     None
+}
+
+/// The gender a role's words show ("spokeswoman", "chairman"); "managing" or "human" show none.
+pub(super) fn role_gender(role: &str) -> Option<Gender> {
+    role.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .find_map(|w| {
+            if w.ends_with("woman") || w.ends_with("women") {
+                Some(Gender::Female)
+            } else if (w.ends_with("man") || w.ends_with("men"))
+                && (w == "man" || words::is_role_noun(&w) || words::is_title(&capitalize(&w)))
+            {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        })
+}
+
+fn capitalize(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// "North Korean leader NAME": a role noun right before the name, with the words that qualify it.
@@ -615,6 +881,92 @@ fn person_premodifier(s: &Sentence, a: usize) -> Option<String> {
         q -= 1;
     }
     Some(span_text(s, q, p).to_string())
+}
+
+/// "the railway operator, NAME" / "the company NAME": a noun that names a kind of organization
+/// right before a new name, with the words that qualify it.
+fn organization_descriptor(s: &Sentence, a: usize) -> Option<String> {
+    let p = a.checked_sub(1)?;
+    let (tp, ta) = (s.toks.get(p)?, s.toks.get(a)?);
+    let gap = s.text.get(tp.full_end..ta.start)?;
+    if p < s.first || tp.possessive || !(gap == ", " || gap == " ") {
+        return None;
+    }
+    let noun = s.word(p);
+    // "the company NAME", "two large carriers, NAME"
+    let head = words::organization_head(noun)
+        .or_else(|| words::organization_head(noun.strip_suffix('s')?))
+        .or_else(|| words::organization_head(&format!("{}y", noun.strip_suffix("ies")?)))?;
+    if head == "+" || s.quoted(p) {
+        return None;
+    }
+    let mut q = p;
+    while q > s.first && p - q < 5 && s.loosely_adjacent(q - 1, q) {
+        let w = s.word(q - 1);
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        if (lower && (words::is_stop_word(w) || words::is_speech_verb(w)))
+            || words::is_capitalized_function_word(w)
+            || s.quoted(q - 1)
+        {
+            break;
+        }
+        q -= 1;
+    }
+    Some(span_text(s, q, p).to_string())
+}
+
+/// "Nordby and NAME": a new name joined by "and" to the organization named right before it.
+fn coordinated_with_organization(reg: &Registry, s: &Sentence, a: usize) -> bool {
+    if a < s.first + 2 || s.word(a - 1) != "and" {
+        return false;
+    }
+    let Some(t) = s.toks.get(a - 2) else {
+        return false;
+    };
+    reg.history.last().is_some_and(|&((u, at), e)| {
+        u == s.unit
+            && at <= t.start
+            && reg.entities.get(e).is_some_and(|e| {
+                e.kind == SourceKind::Organization
+                    && !e.country
+                    && e.tokens.last().is_some_and(|l| l == s.word(a - 2))
+            })
+    })
+}
+
+/// "NAME's chief executive" / "NAME's managing director": lowercase words then a role noun.
+fn possessive_of_role(s: &Sentence, b: usize) -> bool {
+    (b + 1..=s.last.min(b + 3))
+        .take_while(|&k| {
+            let w = s.word(k);
+            w.chars().next().is_some_and(char::is_lowercase) && s.adjacent(k - 1, k) || k == b + 1
+        })
+        .any(|k| {
+            let w = s.word(k);
+            w.chars().next().is_some_and(char::is_lowercase)
+                && words::is_role_noun(w)
+                // "Miravia's transport minister" is a place's officer, not a company's.
+                && !matches!(
+                    w.trim_end_matches('s'),
+                    "member"
+                        | "resident"
+                        | "minister"
+                        | "mayor"
+                        | "governor"
+                        | "premier"
+                        | "ambassador"
+                        | "envoy"
+                        | "senator"
+                        | "lawmaker"
+                        | "legislator"
+                        | "general"
+                        | "commander"
+                        | "leader"
+                        | "diplomat"
+                        | "representative"
+                        | "delegate"
+                )
+        })
 }
 
 /// "North Korea's state-run AGENCY": qualifying words before an organization's name.
@@ -655,10 +1007,34 @@ fn organization_premodifier(s: &Sentence, a: usize) -> Option<String> {
     Some(span_text(s, q, p).to_string())
 }
 
+/// The words in commas right after token `b` ("the municipal operator"), unless a clause.
+fn apposition_text(s: &Sentence, b: usize) -> Option<String> {
+    let t = s.toks.get(b)?;
+    let rest = s.text.get(t.full_end..s.end)?.strip_prefix(", ")?;
+    let phrase = rest
+        .split([',', ';', '(', '—'])
+        .next()?
+        .trim()
+        .trim_end_matches('.');
+    (!phrase.starts_with("which") && !phrase.is_empty()).then(|| phrase.to_string())
+}
+
 /// "NAME, spokesperson for X,": a role in commas right after a name.
 fn apposition(s: &Sentence, b: usize) -> Option<String> {
     let t = s.toks.get(b)?;
     let rest = s.text.get(t.full_end..s.end)?;
+    // "NAME (I-Vt.), one of …" / "Fund (KDF), a public fund …"
+    let rest = rest.get(super::speakers::parenthetical_len(rest)..)?;
+    // "NAME, 67, a retired teacher"
+    let rest = match rest.strip_prefix(", ").map(|r| {
+        let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (r, digits)
+    }) {
+        Some((r, d)) if (1..=3).contains(&d) && r.get(d..).is_some_and(|x| x.starts_with(", ")) => {
+            r.get(d..)?
+        }
+        _ => rest,
+    };
     let phrase = rest.strip_prefix(", ")?;
     let mut cut = phrase
         .find([',', ';', '—', '(', ')', '“', '"'])
@@ -669,6 +1045,26 @@ fn apposition(s: &Sentence, b: usize) -> Option<String> {
     let phrase = phrase.get(..cut)?.trim().trim_end_matches('.');
     let ws: Vec<&str> = phrase.split_whitespace().collect();
     let first = *ws.first()?;
+    // "who farms 800 hectares", "who lives near the crossing", "who has held a season ticket
+    // since 1984": what the person does or has done.
+    let perfect = matches!(ws.get(1), Some(&"has") | Some(&"had"))
+        && ws
+            .get(2)
+            .is_some_and(|w| w.ends_with("ed") || matches!(*w, "held" | "run" | "led" | "been"))
+        && !ws
+            .get(2)
+            .is_some_and(|w| words::is_speech_verb(w) || words::is_belief_verb(w));
+    if first == "who"
+        && (perfect
+            || ws.get(1).is_some_and(|w| {
+                w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !matches!(*w, "says" | "does" | "goes" | "thinks" | "believes" | "was")
+            }))
+    {
+        return Some(phrase.to_string());
+    }
     if first == "who"
         && ws.get(1).is_some_and(|w| {
             matches!(
@@ -720,8 +1116,16 @@ fn apposition(s: &Sentence, b: usize) -> Option<String> {
         return None;
     }
     ws.iter()
-        .take(5)
-        .any(|w| words::is_role_noun(w.trim_end_matches(['.', ','])))
+        .take(6)
+        .any(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            // "a public fund created in 2019", "a trade body of six states"
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            words::is_role_noun(w)
+                || words::organization_head(w)
+                    .or_else(|| words::organization_head(singular))
+                    .is_some_and(|h| h != "+")
+        })
         .then(|| phrase.to_string())
 }
 
@@ -732,13 +1136,14 @@ fn pre_apposition(s: &Sentence, a: usize) -> Option<String> {
     if p < s.first || s.text.get(tp.full_end..ta.start)? != ", " {
         return None;
     }
-    let noun = s.word(p);
-    if !noun.chars().next().is_some_and(char::is_lowercase) || !words::is_role_noun(noun) {
-        return None;
-    }
+    // "the mayor of Tarvik, NAME," / "the head of the Port Authority, NAME,": the role noun
+    // before "of", "for" or "at" and a name.
+    let p = role_noun_before(s, p)?;
     // The name must close the apposition with a comma.
     let b = (a..=s.last.min(a + 5)).find(|&k| !s.adjacent(k, k + 1))?;
-    if !s.text.get(s.toks.get(b)?.full_end..)?.starts_with(',') {
+    let close = s.toks.get(b)?.full_end;
+    let close = close + super::speakers::parenthetical_len(s.text.get(close..)?);
+    if !s.text.get(close..)?.starts_with(',') {
         return None;
     }
     let mut q = p;
@@ -753,7 +1158,32 @@ fn pre_apposition(s: &Sentence, a: usize) -> Option<String> {
         }
         q -= 1;
     }
-    Some(span_text(s, q, p).to_string())
+    Some(span_text(s, q, a - 1).to_string())
+}
+
+/// The token of the role noun that heads the phrase ending at token `p`: `p` itself, or the noun
+/// before "of"/"for"/"at" a few words back ("mayor of Tarvik", "head of the Port Authority").
+fn role_noun_before(s: &Sentence, p: usize) -> Option<usize> {
+    let is_role = |k: usize| {
+        let w = s.word(k);
+        w.chars().next().is_some_and(char::is_lowercase) && words::is_role_noun(w)
+    };
+    if is_role(p) {
+        return Some(p);
+    }
+    let mut k = p;
+    while k > s.first && p - k < 6 {
+        let w = s.word(k);
+        if matches!(w, "of" | "for" | "at") {
+            return (k > s.first && is_role(k - 1) && s.adjacent(k - 1, k)).then_some(k - 1);
+        }
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !(capital || w == "the") || !s.loosely_adjacent(k - 1, k) || s.quoted(k) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// "NAME of the ORGANIZATION": the organization as a role.

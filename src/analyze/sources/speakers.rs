@@ -41,13 +41,17 @@ pub(super) fn resolve_pronoun(reg: &Registry, p: Pronoun, pos: (usize, usize)) -
 }
 
 fn pronoun_target(reg: &Registry, p: Pronoun, pos: (usize, usize)) -> Option<usize> {
+    // "a senior nurse ..., said ... “…,” she said": one unnamed person.
+    let single = |e: &super::people::Entity| {
+        e.kind == SourceKind::Person
+            || e.kind == SourceKind::Unnamed
+                && e.tokens.first().is_some_and(|w| {
+                    matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "another")
+                })
+    };
     match p {
-        Pronoun::He => reg.recent(pos, |e| {
-            e.kind == SourceKind::Person && e.gender != Some(Gender::Female)
-        }),
-        Pronoun::She => reg.recent(pos, |e| {
-            e.kind == SourceKind::Person && e.gender != Some(Gender::Male)
-        }),
+        Pronoun::He => reg.recent(pos, |e| single(e) && e.gender != Some(Gender::Female)),
+        Pronoun::She => reg.recent(pos, |e| single(e) && e.gender != Some(Gender::Male)),
         Pronoun::It => reg.recent(pos, |e| e.kind != SourceKind::Person),
         Pronoun::They => reg
             .recent(pos, |e| e.kind != SourceKind::Person)
@@ -79,21 +83,39 @@ pub(super) fn phrase_at(
     if j > s.last {
         return None;
     }
+    if let Some(found) = role_first_apposition(s, mentions, j) {
+        return Some(found);
+    }
     // Skip a determiner and possessive qualifiers to reach the head name ("North Korea's
     // state-run AGENCY", "the AGENCY").
     let mut k = j;
     let mut steps = 0;
+    // Lowercase words that may only qualify a title before a name ("opposition leader NAME").
+    let mut premodifier: Option<usize> = None;
     while k <= s.last && steps < 5 {
         if let Some(m) = mention_at(mentions, k) {
-            if !m.possessive {
+            let titled = role_right_before(premodifier, s, k);
+            if !m.possessive && titled {
                 return Some((Who::Entity(m.entity), m.end));
+            }
+            if !titled {
+                break;
             }
             k = m.last_tok + 1;
         } else {
             let w = s.word(k);
             let lower = w.chars().next().is_some_and(char::is_lowercase);
-            if !((w == "the" && steps == 0) || (lower && w.contains('-'))) {
-                break;
+            // "the union's NAME", "Westmark's NAME"
+            let possessive = s.toks.get(k).is_some_and(|t| t.possessive);
+            if !((w == "the" && steps == 0) || (lower && w.contains('-')) || possessive) {
+                if !lower
+                    || words::is_stop_word(w)
+                    || words::is_speech_verb(w)
+                    || !gap_before_is_plain(s, k, k + 1)
+                {
+                    break;
+                }
+                premodifier = Some(k);
             }
             k += 1;
         }
@@ -112,7 +134,273 @@ pub(super) fn phrase_at(
             }
         }
     }
+    // "a statement from the ministry", "a survey published on Tuesday by the X Trust": the
+    // author.
+    let det = words::is_source_determiner(&w.to_lowercase());
+    let doc = if det { j + 1 } else { j };
+    if words::is_document_noun(s.word(doc)) {
+        let by = (doc + 1..=s.last.min(doc + 6))
+            .take_while(|&k| gap_before_is_plain(s, k - 1, k))
+            .find(|&k| matches!(s.word(k), "from" | "by" | "of"));
+        if let Some(by) = by {
+            if let Some((Who::Entity(e), end)) = phrase_at(reg, s, mentions, by + 1) {
+                return Some((Who::Entity(e), end));
+            }
+        }
+    }
+    // "the 72-year-old said", "the former minister said": the person last named so.
+    if let Some(found) = person_description(reg, s, j) {
+        return Some(found);
+    }
     unnamed_phrase(s, j)
+}
+
+/// Whether lowercase words skipped before a name (the last at token `last`) end in a role noun
+/// right before it: "opposition leader NAME", not "prices NAME".
+fn role_right_before(last: Option<usize>, s: &Sentence, name: usize) -> bool {
+    match last {
+        None => true,
+        Some(p) => p + 1 == name && words::is_role_noun(s.word(p)),
+    }
+}
+
+/// "Halvik's chief executive, NAME," / "the city's mayor, NAME,": a role phrase, a comma, then a
+/// name closed by a comma. Returns the named entity and the byte after the closing comma.
+fn role_first_apposition(s: &Sentence, mentions: &[Mention], j: usize) -> Option<(Who, usize)> {
+    let mut k = j;
+    let mut saw_role_of = false;
+    while k <= s.last && k < j + 8 {
+        if let Some(m) = mention_at(mentions, k) {
+            // "Halvik's chief executive", or a name used as a modifier: "a W.T.C. spokeswoman".
+            let modifier = s
+                .word(m.last_tok + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+                && s.text
+                    .get(m.end..s.toks.get(m.last_tok + 1).map_or(m.end, |t| t.start))
+                    == Some(" ");
+            // "the head of the Police Federation, NAME,": the organization ends the role.
+            let closes = saw_role_of
+                && !m.possessive
+                && s.toks
+                    .get(m.last_tok)
+                    .and_then(|t| s.text.get(t.full_end..))
+                    .is_some_and(|r| r.starts_with(", "));
+            if closes {
+                let p = mention_at(mentions, m.last_tok + 1).filter(|p| !p.possessive)?;
+                let rest = p.end + parenthetical_len(s.text.get(p.end..)?);
+                return s
+                    .text
+                    .get(rest..)?
+                    .starts_with(',')
+                    .then_some((Who::Entity(p.entity), rest + 1));
+            }
+            if !m.possessive && !modifier && !saw_role_of {
+                return None;
+            }
+            k = m.last_tok + 1;
+            continue;
+        }
+        let w = s.word(k);
+        let t = s.toks.get(k)?;
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let determiner = matches!(
+            w,
+            "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "their" | "Their"
+        );
+        let linking = matches!(w, "of" | "for" | "at");
+        if linking && k > j && words::is_role_noun(s.word(k - 1)) {
+            saw_role_of = true;
+        }
+        if lower
+            && !determiner
+            && !linking
+            && (words::is_speech_verb(w) || words::is_preposition(w))
+        {
+            return None;
+        }
+        let gap = s.text.get(t.full_end..)?;
+        if gap.starts_with(", ") {
+            // "the chief executive, NAME," or "the mayor of Tarvik, NAME,"
+            let role_ok = lower && words::is_role_noun(w) || k > j && saw_role_of;
+            if !role_ok || t.possessive {
+                return None;
+            }
+            let m = mention_at(mentions, k + 1).filter(|m| !m.possessive)?;
+            // "NAME," or "NAME (pictured),"
+            let rest = m.end + parenthetical_len(s.text.get(m.end..)?);
+            return s
+                .text
+                .get(rest..)?
+                .starts_with(',')
+                .then_some((Who::Entity(m.entity), rest + 1));
+        }
+        if !gap.starts_with(' ') && !t.possessive {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The length of a parenthetical right at the start of `rest` (" (pictured)"), or 0.
+pub(super) fn parenthetical_len(rest: &str) -> usize {
+    let t = rest.trim_start_matches(' ');
+    if !t.starts_with('(') {
+        return 0;
+    }
+    match t.find(')') {
+        Some(p) if p < 40 => rest.len() - t.len() + p + 1,
+        _ => 0,
+    }
+}
+
+/// "One senior nurse at X, who spoke on condition of anonymity, said": an unnamed source at
+/// token `j` whose words run up to a comma (at or before token `k`) that opens a clause.
+fn unnamed_subject(s: &Sentence, j: usize, k: usize) -> Option<Who> {
+    let mut head = false;
+    let mut x = j;
+    while x <= k && x < j + 12 {
+        let w = s.word(x);
+        let lw = w.to_lowercase();
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        if lower && (words::is_speech_verb(w) || words::is_belief_verb(w) || words::is_filler(w)) {
+            return None;
+        }
+        head |= lower && x > j && (words::is_unnamed_source_noun(w) || words::is_role_noun(w))
+            || x == j && words::is_unnamed_source_noun(&lw);
+        if x == j && !(words::is_source_determiner(&lw) || head || x == s.first) {
+            return None;
+        }
+        let t = s.toks.get(x)?;
+        let rest = s.text.get(t.full_end..)?;
+        if let Some(r) = rest.strip_prefix(", ") {
+            let next_lower = r.chars().next().is_some_and(char::is_lowercase);
+            if !head || !next_lower {
+                return None;
+            }
+            let text = s.text.get(s.toks.get(j)?.start..t.full_end)?;
+            return Some(Who::Unnamed(text.to_string()));
+        }
+        if !rest.starts_with(' ') && !t.possessive {
+            return None;
+        }
+        x += 1;
+    }
+    None
+}
+
+/// "a spokesman for the X Association" / "one inspector at X": an unnamed person whose phrase
+/// ends in the organization's name (tokens `first..=last`).
+fn unnamed_with_organization(s: &Sentence, first: usize, last: usize, floor: usize) -> Option<Who> {
+    let mut p = first.checked_sub(1)?;
+    if s.word(p) == "the" {
+        p = p.checked_sub(1)?;
+    }
+    if p <= floor.max(s.first) || !matches!(s.word(p), "for" | "at" | "of" | "from" | "with") {
+        return None;
+    }
+    let noun = p - 1;
+    let w = s.word(noun);
+    let start = floor.max(s.first);
+    let lw = w.to_lowercase();
+    if !(words::is_role_noun(&lw) || words::is_unnamed_source_noun(&lw))
+        || !(noun == start || w.chars().next().is_some_and(char::is_lowercase))
+    {
+        return None;
+    }
+    // "Residents of X said", "officials at X said": a plural source opening the clause.
+    if noun == start && words::is_unnamed_source_noun(&lw) && lw.ends_with('s') {
+        let (x, y) = (s.toks.get(noun)?.start, s.toks.get(last)?.full_end);
+        return Some(Who::Unnamed(s.text.get(x..y)?.to_string()));
+    }
+    let mut a = noun;
+    while a > floor.max(s.first) && noun - a < 4 {
+        let d = s.word(a - 1).to_lowercase();
+        a -= 1;
+        if words::is_source_determiner(&d) {
+            if d == "the" {
+                return None;
+            }
+            let (x, y) = (s.toks.get(a)?.start, s.toks.get(last)?.full_end);
+            return Some(Who::Unnamed(s.text.get(x..y)?.to_string()));
+        }
+        if !d.chars().next().is_some_and(char::is_lowercase) || words::is_stop_word(&d) {
+            return None;
+        }
+    }
+    None
+}
+
+/// An unnamed source as written ("a spokesman for the X Association") split into its name ("a
+/// spokesman") and, when a singular role noun heads it, its role ("spokesman for the X
+/// Association").
+pub(super) fn split_unnamed(phrase: &str) -> (String, Option<String>) {
+    let ws: Vec<&str> = phrase.split_whitespace().collect();
+    let singular = ws
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "another"));
+    if !singular {
+        return (phrase.to_string(), None);
+    }
+    let head = ws
+        .iter()
+        .position(|w| words::is_role_noun(w) || words::is_unnamed_source_noun(w));
+    match head {
+        Some(h)
+            if ws.get(h + 1).is_some_and(|p| {
+                matches!(
+                    *p,
+                    "for" | "at" | "of" | "from" | "with" | "near" | "in" | "on"
+                )
+            }) =>
+        {
+            let name = ws[..=h].join(" ");
+            let role = ws[1..].join(" ");
+            (name, Some(role))
+        }
+        _ => (phrase.to_string(), None),
+    }
+}
+
+/// "the 72-year-old", "the former minister": a definite description of a person named earlier.
+fn person_description(reg: &Registry, s: &Sentence, j: usize) -> Option<(Who, usize)> {
+    if !s.word(j).eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let mut k = j + 1;
+    while k <= s.last && k < j + 4 && gap_before_is_plain(s, k - 1, k) {
+        let w = s.word(k);
+        if !w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        {
+            return None;
+        }
+        let t = s.toks.get(k)?;
+        let ends = !s.text.get(t.full_end..)?.starts_with(" ")
+            || s.toks.get(k + 1).is_some_and(|n| {
+                let next = s.word(k + 1);
+                words::is_speech_verb(next) || words::is_filler(next) || n.start > t.full_end + 1
+            });
+        if w.ends_with("-year-old") && ends {
+            let e = reg.recent(pos_of(s, j), |e| e.kind == SourceKind::Person)?;
+            return Some((Who::Entity(e), t.end));
+        }
+        if words::is_role_noun(w) && ends {
+            let e = reg.recent(pos_of(s, j), |e| {
+                e.kind == SourceKind::Person
+                    && e.role
+                        .as_deref()
+                        .is_some_and(|r| r.split_whitespace().any(|x| x == w))
+            })?;
+            return Some((Who::Entity(e), t.end));
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Lowercase words from `j` up to a verb, comma or the end of the clause, naming an unnamed source.
@@ -120,15 +408,26 @@ fn unnamed_phrase(s: &Sentence, j: usize) -> Option<(Who, usize)> {
     let mut k = j;
     let mut head = false;
     let mut last = None;
+    let determined = words::is_source_determiner(&s.word(j).to_lowercase());
     while k <= s.last && k < j + 12 {
         let w = s.word(k);
         let relative = k > j && matches!(s.word(k - 1), "who" | "that");
-        if !w.chars().next().is_some_and(char::is_lowercase)
+        let first_cap = k == j && determined;
+        // "a Nordby executive": a name as a modifier between the determiner and the noun.
+        let modifier = determined
+            && k > j
+            && !head
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && s.word(k + 1).chars().next().is_some_and(char::is_lowercase);
+        if !(first_cap || modifier || w.chars().next().is_some_and(char::is_lowercase))
             || (!relative && (words::is_speech_verb(w) || words::is_belief_verb(w)))
         {
             break;
         }
-        head |= words::is_unnamed_source_noun(w);
+        // "one commuter": the singular of a plural source noun ("commuters") after a determiner.
+        head |= words::is_unnamed_source_noun(w)
+            || (determined
+                && (words::is_role_noun(w) || words::is_unnamed_source_noun(&format!("{w}s"))));
         last = Some(k);
         let t = s.toks.get(k)?;
         if s.text
@@ -156,7 +455,9 @@ pub(super) fn subject_before(
     floor: usize,
 ) -> Option<Who> {
     let mut k = v.checked_sub(1)?;
-    while k > floor && words::is_filler(s.word(k)) {
+    // Fillers right before the verb ("has also said"), not the end of an apposition ("…, who
+    // was not authorised to speak publicly, said").
+    while k > floor && words::is_filler(s.word(k)) && gap_before_is_plain(s, k, k + 1) {
         k -= 1;
     }
     if k < floor || k < s.first {
@@ -164,6 +465,10 @@ pub(super) fn subject_before(
     }
     if let Some(m) = mention_ending_at(mentions, k) {
         if !m.possessive && gap_before_is_plain(s, k, v) {
+            // "a spokeswoman for the X Association said": the unnamed person, not X.
+            if let Some(who) = unnamed_with_organization(s, m.first_tok, k, floor) {
+                return Some(who);
+            }
             return Some(Who::Entity(m.entity));
         }
     }
@@ -173,6 +478,13 @@ pub(super) fn subject_before(
         .get(t.full_end..s.toks.get(k + 1)?.start)?
         .contains(',')
     {
+        let start = floor.max(s.first);
+        if let Some((who, _)) = role_first_apposition(s, mentions, start) {
+            return Some(who);
+        }
+        if let Some(who) = unnamed_subject(s, start, k) {
+            return Some(who);
+        }
         for m in mentions.iter() {
             if m.last_tok <= k && m.last_tok + 16 >= k && m.first_tok >= floor {
                 let after = s.toks.get(m.last_tok)?.full_end;
@@ -187,31 +499,82 @@ pub(super) fn subject_before(
     if let Some(p) = words::pronoun(w) {
         return resolve_pronoun(reg, p, pos_of(s, k)).map(Who::Entity);
     }
-    if let Some(h) = words::organization_head(&w.to_lowercase()) {
+    // "the ministry said", but not "an inspector from the ministry said".
+    let in_phrase = k >= s.first + 2
+        && matches!(
+            s.word(k - 2),
+            "from" | "of" | "at" | "for" | "with" | "in" | "near" | "inside" | "within"
+        );
+    if let Some(h) = words::organization_head(&w.to_lowercase()).filter(|_| !in_phrase) {
         if k > s.first && s.word(k - 1).eq_ignore_ascii_case("the") {
             if let Some(e) = reg.find_by_head(h, pos_of(s, k)) {
                 return Some(Who::Entity(e));
             }
         }
     }
+    // "the chairwoman said": the person last named with that role.
+    if words::is_role_noun(w) && w.chars().next().is_some_and(char::is_lowercase) {
+        let definite = (k.saturating_sub(3).max(s.first)..k).any(|x| {
+            s.word(x).eq_ignore_ascii_case("the")
+                || mentions.iter().any(|m| m.last_tok == x && m.possessive)
+        });
+        if definite {
+            let noun = w.to_string();
+            if let Some(e) = reg.recent(pos_of(s, k), |e| {
+                e.kind == SourceKind::Person
+                    && e.role
+                        .as_deref()
+                        .is_some_and(|r| r.split_whitespace().any(|x| x == noun))
+            }) {
+                return Some(Who::Entity(e));
+            }
+        }
+    }
+    // "a fight with residents who say …": a relative clause, not an attribution of its own.
+    if matches!(w, "who" | "which" | "that") {
+        return None;
+    }
     // "people familiar with the matter said": the head noun may come a few words before the verb.
     let head = (k.saturating_sub(5).max(floor).max(s.first)..=k).find(|&h| {
-        words::is_unnamed_source_noun(&s.word(h).to_lowercase())
+        let w = s.word(h).to_lowercase();
+        (words::is_unnamed_source_noun(&w)
+            || (words::is_role_noun(&w)
+                && h > s.first
+                && words::is_source_determiner(&s.word(h - 1).to_lowercase())))
             && (h..k).all(|x| {
                 s.toks
                     .get(x)
                     .zip(s.toks.get(x + 1))
                     .and_then(|(p, n)| s.text.get(p.full_end..n.start))
                     .is_some_and(|g| g.trim().is_empty())
-                    && s.word(x + 1).chars().next().is_some_and(char::is_lowercase)
+                    && (s.word(x + 1).chars().next().is_some_and(char::is_lowercase)
+                        // "residents of Tarvik said"
+                        || (h..=x).any(|y| matches!(s.word(y), "of" | "from" | "in" | "at" | "near")))
             })
     });
     if let Some(h) = head {
         let mut a = h;
         while a > floor.max(s.first) && h - a < 4 {
             let p = s.word(a - 1);
+            // "Energy analysts said", "Nearby residents said": a capital at the sentence start.
+            // (A one-word name there is a modifier: "Union leaders said".)
+            let opening = a - 1 == s.first
+                && !mentions
+                    .iter()
+                    .any(|m| m.first_tok < a && a - 1 <= m.last_tok && m.last_tok > m.first_tok)
+                && !words::is_capitalized_function_word(p)
+                || matches!(
+                    p,
+                    "A" | "An" | "The" | "Some" | "Many" | "Several" | "One" | "Other"
+                );
+            let p = if opening {
+                p.to_lowercase()
+            } else {
+                p.to_string()
+            };
+            let p = p.as_str();
             if !p.chars().next().is_some_and(char::is_lowercase)
-                || words::is_stop_word(p) && !matches!(p, "the" | "a" | "an")
+                || words::is_stop_word(p) && !words::is_source_determiner(p)
             {
                 break;
             }
@@ -223,7 +586,7 @@ pub(super) fn subject_before(
                 break;
             }
             a -= 1;
-            if matches!(p, "the" | "a" | "an") {
+            if words::is_source_determiner(p) {
                 break;
             }
         }
@@ -251,13 +614,29 @@ fn cue_from(s: &Sentence, v: usize) -> Option<String> {
     let mut k = v;
     while k < s.last && k < v + 5 {
         let t = s.toks.get(k)?;
+        let next = s.toks.get(k + 1)?;
         if s.text
-            .get(t.full_end..)
-            .is_some_and(|r| r.starts_with([',', '.', ';', ':', '“', '"', '—', '(']))
+            .get(t.full_end..next.start)
+            .is_some_and(|g| g.contains([',', '.', ';', ':', '“', '"', '—', '(']))
         {
             break;
         }
-        let next = s.toks.get(k + 1)?;
+        // "said Senator NAME", "said opposition leader NAME": the name is the speaker, not the
+        // cue ("told Reuters" is).
+        let verb = s.word(v);
+        let titled_name = (k + 1..=s.last.min(k + 3))
+            .take_while(|&x| s.word(x).chars().next().is_some_and(char::is_lowercase))
+            .last()
+            .is_some_and(|x| {
+                words::is_role_noun(s.word(x))
+                    && s.word(x + 1).chars().next().is_some_and(char::is_uppercase)
+            });
+        if k == v
+            && !matches!(verb, "told" | "tells")
+            && (s.word(k + 1).chars().next().is_some_and(char::is_uppercase) || titled_name)
+        {
+            break;
+        }
         if s.text.get(next.start..next.end).is_some_and(|w| {
             matches!(
                 w,
@@ -472,9 +851,21 @@ pub(super) fn resolve(
             .rev()
             .find(|&i| s.toks.get(i).is_some_and(|t| t.end <= q.start));
         if let Some(last_before) = last_before {
+            // The subject may stand before an apposition in commas: "An X spokeswoman, NAME,
+            // said the … had “…”".
+            let no_quote_before = (s.first..floor).all(|i| {
+                s.toks
+                    .get(i)
+                    .is_some_and(|t| !super::tokens::inside(s.quotes, t.start))
+            });
             for v in (floor..=last_before).rev() {
                 if words::is_declaring_verb(s.word(v)) {
-                    if let Some(who) = subject_before(reg, s, mentions, v, floor) {
+                    let who = subject_before(reg, s, mentions, v, floor).or_else(|| {
+                        no_quote_before
+                            .then(|| subject_before(reg, s, mentions, v, s.first))
+                            .flatten()
+                    });
+                    if let Some(who) = who {
                         return found(who, v);
                     }
                 }
@@ -536,7 +927,9 @@ pub(super) fn resolve(
             };
         }
     }
-    if !embedded {
+    // Only a quotation that stands alone continues the last speaker's words; one introduced by
+    // other words ("a placard read: “…”") is not theirs.
+    if lead.is_empty() {
         if let Some(p) = previous {
             return Resolved {
                 who: Some(p.clone()),

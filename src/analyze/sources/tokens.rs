@@ -99,11 +99,27 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             }
         }
         let word = text.get(start..end).unwrap_or("");
-        let (name_end, possessive) =
+        let (mut name_end, mut possessive) =
             match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
                 Some(stem) if !stem.is_empty() => (start + stem.len(), true),
                 _ => (end, false),
             };
+        // A plural possessive: "the workers' union"; inside a name ("Dock Porters'
+        // Guild") the mark belongs to the name.
+        if word.ends_with('s') && chars.get(j).is_some_and(|&(_, c)| c == '\'' || c == '’') {
+            let after = chars.get(j + 1).map(|&(_, c)| c);
+            if after.map_or(true, |c| c.is_whitespace() || matches!(c, ',' | '.' | ';')) {
+                let next_upper = chars.get(j + 2).is_some_and(|&(_, c)| c.is_uppercase());
+                let mark_end = chars.get(j + 1).map_or(text.len(), |&(b, _)| b);
+                if word.chars().next().is_some_and(char::is_uppercase) && next_upper {
+                    name_end = mark_end;
+                } else {
+                    possessive = true;
+                }
+                end = mark_end;
+                j += 1;
+            }
+        }
         toks.push(Tok {
             start,
             end: name_end,

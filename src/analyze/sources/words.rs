@@ -88,6 +88,12 @@ pub(super) fn is_title(word: &str) -> bool {
 
 /// Lowercase nouns that name a role ("spokesperson for ...", "leader", "an expert at ...").
 pub(super) fn is_role_noun(word: &str) -> bool {
+    // "secretary-general", "editor-in-chief", "director-general"
+    if word.contains('-') && !word.starts_with("co-") {
+        return word
+            .split('-')
+            .any(|p| p != "general" && p != "chief" && is_role_noun(p));
+    }
     let w = word.trim_end_matches(['s', ',']);
     matches!(
         w,
@@ -191,6 +197,45 @@ pub(super) fn is_role_noun(word: &str) -> bool {
             | "biologist"
             | "geologist"
             | "hydrologist"
+            | "father"
+            | "mother"
+            | "parent"
+            | "grandfather"
+            | "grandmother"
+            | "widow"
+            | "underwriter"
+            | "lecturer"
+            | "pharmacist"
+            | "accountant"
+            | "auditor"
+            | "planner"
+            | "surveyor"
+            | "dealer"
+            | "campaigner"
+            | "volunteer"
+            | "shopkeeper"
+            | "driver"
+            | "miner"
+            | "fisherman"
+            | "fisherwoman"
+            | "entrepreneur"
+            | "investor"
+            | "landlord"
+            | "paramedic"
+            | "surgeon"
+            | "midwife"
+            | "principal"
+            | "councillor"
+            | "councilor"
+            | "commissioner"
+            | "regulator"
+            | "steward"
+            | "curator"
+            | "priest"
+            | "pastor"
+            | "imam"
+            | "rabbi"
+            | "bishop"
     ) || (w.len() > 6 && w.ends_with("ologist"))
 }
 
@@ -255,6 +300,7 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
             | "confirmed"
             | "denied"
             | "testified"
+            | "accused"
             | "wrote,"
             | "recounted"
             | "maintained"
@@ -725,7 +771,67 @@ pub(super) fn is_organization_word(word: &str) -> bool {
             | "Initiative"
             | "Project"
             | "Watch"
+            | "Chamber"
+            | "Cooperative"
+            | "Co-operative"
+            | "Consortium"
+            | "Semiconductor"
+            | "Semiconductors"
+            | "Motors"
+            | "Airlines"
+            | "Airways"
+            | "Pharmaceuticals"
+            | "Freight"
+            | "Logistics"
+            | "Securities"
+            | "Bancorp"
+            | "Insurance"
+            | "Electronics"
+            | "Chemicals"
+            | "Aerospace"
+            | "Telecom"
+            | "Ventures"
+            | "Enterprises"
+            | "Utilities"
+            | "Railways"
     ) || is_publication_word(word)
+}
+
+/// Organization words of public bodies rather than companies ("Board", "Ministry").
+pub(super) fn is_public_body_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Ministry"
+            | "Department"
+            | "Agency"
+            | "Council"
+            | "Commission"
+            | "Committee"
+            | "Office"
+            | "Authority"
+            | "Board"
+            | "Bureau"
+            | "Administration"
+            | "Government"
+            | "Parliament"
+            | "Congress"
+            | "Senate"
+            | "Assembly"
+            | "Court"
+            | "Police"
+            | "Army"
+            | "Navy"
+            | "Service"
+            | "Union"
+            | "Organization"
+            | "Organisation"
+            | "Federation"
+            | "Fund"
+            | "Directorate"
+            | "Secretariat"
+            | "Embassy"
+            | "Chamber"
+    )
 }
 
 /// Capitalized words that make a name a publication or news outlet.
@@ -885,7 +991,79 @@ pub(super) fn is_unnamed_source_noun(word: &str) -> bool {
             | "protesters"
             | "locals"
             | "neighbors"
+            | "neighbours"
             | "owners"
+            | "owner"
+            | "groups"
+            | "dealers"
+            | "brokers"
+            | "broker"
+            | "shopkeepers"
+            | "merchants"
+            | "shoppers"
+            | "commuters"
+            | "drivers"
+            | "growers"
+            | "leaders"
+            | "unions"
+            | "voters"
+            | "users"
+            | "customers"
+            | "consumers"
+            | "investors"
+            | "economist"
+            | "strategists"
+            | "managers"
+            | "insurers"
+            | "lenders"
+            | "homeowners"
+            | "tenants"
+            | "villagers"
+            | "fishermen"
+            | "volunteers"
+            | "rescuers"
+            | "firefighters"
+    )
+}
+
+/// Nouns of documents that speak for their author ("a statement from the ministry").
+pub(super) fn is_document_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "statement"
+            | "report"
+            | "filing"
+            | "memo"
+            | "letter"
+            | "notice"
+            | "release"
+            | "post"
+            | "survey"
+            | "study"
+            | "poll"
+            | "analysis"
+            | "audit"
+            | "review"
+    )
+}
+
+/// Determiners that open an unnamed source ("some analysts", "one cafe owner", "a spokesman").
+pub(super) fn is_source_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "some"
+            | "many"
+            | "several"
+            | "one"
+            | "two"
+            | "three"
+            | "few"
+            | "other"
+            | "another"
+            | "most"
     )
 }
 
@@ -922,6 +1100,18 @@ pub(super) fn organization_head(word: &str) -> Option<&'static str> {
         "police" => "Police",
         "coalition" => "Coalition",
         "alliance" => "Alliance",
+        "chamber" => "Chamber",
+        "directorate" => "Directorate",
+        "fund" => "Fund",
+        "trust" => "Trust",
+        "society" => "Society",
+        "institution" => "Institution",
+        "service" => "Service",
+        "authority" => "Authority",
+        "cooperative" | "co-operative" => "Cooperative",
+        "operator" | "utility" | "supplier" | "chipmaker" | "consortium" | "developer"
+        | "charity" | "nonprofit" => "*",
+        "regulator" | "bloc" | "watchdog" => "#",
         _ => return None,
     })
 }

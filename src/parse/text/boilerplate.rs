@@ -19,6 +19,8 @@ const JUNK_LINES: &[&str] = &[
     "share this story",
     "share article",
     "share via",
+    "share this with",
+    "share on",
     "listen to this article",
     "listen",
     "copy link",
@@ -209,7 +211,24 @@ const TAG_LIST_HEADINGS: &[&str] = &[
     "more on these topics",
     "filed under",
     "categories",
+    "share this with",
+    "share on",
+    "share via",
 ];
+
+/// Labels after which the next line is a photo caption ("Image caption,").
+const CAPTION_LABELS: &[&str] = &["image caption", "media caption", "caption"];
+
+/// Whether `line` labels the caption on the next line.
+pub(super) fn opens_caption(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    CAPTION_LABELS.contains(&lower.trim_end_matches([',', ':', '.', ' ']))
+}
+
+/// Whether `line` can be a caption: a short line, at most two sentences.
+pub(super) fn is_caption_text(line: &str) -> bool {
+    line.split_whitespace().count() <= 40 && line.matches(". ").count() <= 1
+}
 
 /// Whether `line` opens a list of topics, one a line.
 pub(super) fn opens_tag_list(line: &str) -> bool {
@@ -244,13 +263,164 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     is_copyright(line, &lower)
+        || is_credit_line(line, &lower)
+        || is_contact_line(&lower)
+        || is_newsletter_blurb(&lower)
+        || is_print_note(&lower)
         || lower.ends_with(", opens new tab")
         || (lower.starts_with("reporting from ") && line.chars().count() <= 60)
         || is_gallery_counter(&lower)
         || is_reading_time(&lower)
         || is_comment_count(&lower)
-        || is_breadcrumb(line)
+        || (is_breadcrumb(line) && !super::header::is_timestamp(line))
         || is_caption(line, &lower)
+}
+
+/// Openings of the staff credits that close wire and newspaper articles.
+const CREDIT_OPENINGS: &[&str] = &[
+    "reporting by ",
+    "additional reporting by ",
+    "writing by ",
+    "editing by ",
+    "compiled by ",
+    "with files from ",
+    "with reporting by ",
+    "with additional reporting by ",
+];
+
+/// Lowercase words a staff credit contains besides names ("Reporting by A in B; Editing by C").
+const CREDIT_WORDS: &[&str] = &[
+    "by",
+    "and",
+    "in",
+    "from",
+    "with",
+    "editing",
+    "writing",
+    "reporting",
+    "additional",
+    "compiled",
+    "files",
+    "research",
+    "graphics",
+    "de",
+    "da",
+    "del",
+    "van",
+    "von",
+    "al",
+    "bin",
+];
+
+/// Endings of a contributor note ("Jane Doe in Lagos contributed to this report.").
+const CONTRIBUTED_ENDINGS: &[&str] = &[
+    "contributed to this report",
+    "contributed to this story",
+    "contributed to this article",
+    "contributed reporting",
+    "contributed research",
+];
+
+/// "Reporting by A in B; Editing by C", "With files from A", "A in B contributed to this report.":
+/// who helped write the article, named at its end. Only names and credit words may follow the
+/// opening, so "Reporting by the agency showed ..." stays prose.
+fn is_credit_line(line: &str, lower: &str) -> bool {
+    if line.chars().count() > 240 {
+        return false;
+    }
+    let trimmed = lower.trim_end_matches(['.', ')', ' ']);
+    if CONTRIBUTED_ENDINGS.iter().any(|e| trimmed.ends_with(e)) {
+        return line.split_whitespace().count() <= 25;
+    }
+    let lower = lower.trim_start_matches('(');
+    let Some(opening) = CREDIT_OPENINGS.iter().find(|o| lower.starts_with(*o)) else {
+        return false;
+    };
+    let rest = line
+        .trim_start_matches('(')
+        .get(opening.len()..)
+        .unwrap_or("");
+    rest.split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '/' | '(' | ')'))
+        .map(|w| w.trim_end_matches(['.', ':']))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.starts_with(char::is_uppercase) || CREDIT_WORDS.contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// "Write to Jane Doe at jane@example.com", "Contact the author: jane@example.com".
+fn is_contact_line(lower: &str) -> bool {
+    lower.chars().count() <= 200
+        && lower.contains('@')
+        && [
+            "write to ",
+            "email ",
+            "e-mail ",
+            "contact ",
+            "reach ",
+            "follow ",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// "Get the day's top stories delivered to your inbox": a newsletter's pitch.
+fn is_newsletter_blurb(lower: &str) -> bool {
+    lower.chars().count() <= 200
+        && (lower.contains("to your inbox")
+            || lower.contains("in your inbox")
+            || (lower.contains("newsletter") && lower.contains("sign up")))
+}
+
+/// "A version of this article appears in print on ...".
+fn is_print_note(lower: &str) -> bool {
+    lower.chars().count() <= 300
+        && (lower.starts_with("a version of this article appears in print")
+            || lower.starts_with("a version of this story appears in print")
+            || lower.starts_with("this article appeared in print"))
+}
+
+/// Headings of a list of links to other articles ("Recommended", "Most read"), one teaser headline a
+/// line after them.
+const TEASER_HEADINGS: &[&str] = &[
+    "recommended",
+    "related",
+    "related stories",
+    "related articles",
+    "related coverage",
+    "more from",
+    "more stories",
+    "more on this story",
+    "most read",
+    "most popular",
+    "most viewed",
+    "read next",
+    "read more",
+    "you may also like",
+    "you might also like",
+    "top stories",
+    "trending",
+    "trending now",
+    "editor's picks",
+    "editors' picks",
+];
+
+/// Whether `line` opens a list of teaser headlines.
+pub(super) fn opens_teaser_list(line: &str) -> bool {
+    let lower = line.to_lowercase().replace('’', "'");
+    TEASER_HEADINGS.contains(&lower.trim_end_matches([':', '.']))
+}
+
+/// Whether `line` can be a teaser headline: a short line that does not end like prose.
+pub(super) fn is_teaser_item(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=16).contains(&words)
+        && line.chars().count() <= 120
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"‘'".contains(c))
+        && !line.ends_with(['.', ',', ':', ';', '"', '”', '’', '\''])
 }
 
 /// Bullets, bars and rules standing alone.
@@ -380,7 +550,20 @@ fn is_caption(line: &str, lower: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_boilerplate;
+    use super::{is_boilerplate, is_teaser_item, opens_teaser_list};
+
+    #[test]
+    fn teaser_lists() {
+        assert!(opens_teaser_list("Recommended"));
+        assert!(opens_teaser_list("Editor’s picks"));
+        assert!(!opens_teaser_list("Recommended reading for the council"));
+        assert!(is_teaser_item("Tarnia’s rail strike enters its third week"));
+        assert!(is_teaser_item("Why is the old dam still standing?"));
+        assert!(!is_teaser_item(
+            "The council met on Monday and voted for the plan."
+        ));
+        assert!(!is_teaser_item("“We will not back down,” she said."));
+    }
 
     #[test]
     fn recognises_furniture() {
@@ -417,6 +600,15 @@ mod tests {
             "A protest outside the court last month.Credit...Petar Ivanov for The Daily",
             "(Reporting by Priya Lal; Editing by Tom Hogue)",
             "Reporting from Varna, Tarnia",
+            "Reporting by Priya Lal in Varna; Editing by Tom Hogue",
+            "With files from Ana Kiri",
+            "Additional reporting by Ana Kiri and Tom Hale",
+            "Harbour Post writer Ana Kiri in Sedra contributed to this report.",
+            "Write to Ana Kiri at ana.kiri@example.org",
+            "Get the best of our science coverage delivered to your inbox each week",
+            "A version of this article appears in print on June 2, 2024, Section B, Page 3.",
+            "Our Standards: The Trust Principles.",
+            "Follow Ana Kiri on X: @anakiri",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -432,6 +624,11 @@ mod tests {
             "Related companies were not named in the filing.",
             "“We will not back down,” she said.",
             "Share prices fell 3% on Tuesday.",
+            "June 2, 2024 | 07:40 am GMT+8",
+            "Reporting by the agency showed the losses were larger than thought.",
+            "With files from the archive, the historians rebuilt the timeline.",
+            "Write to the council, the residents were told, and wait.",
+            "Staff contributed to this report, the editor said in a note to readers on Monday.",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }

@@ -187,20 +187,21 @@ pub(super) fn byline(line: &str) -> Option<String> {
     let head = parts.next().unwrap_or(rest).trim();
     if let Some(tail) = parts.next() {
         let tail = tail.trim();
-        if !explicit
-            || tail.split_whitespace().count() > 6
-            || tail.ends_with(['.', '!', '?', '"', '”'])
-        {
+        let label =
+            tail.split_whitespace().count() <= 6 && !tail.ends_with(['.', '!', '?', '"', '”']);
+        if !explicit || !(label || is_timestamp(tail)) {
             return None;
         }
     }
-    let rest = head;
-    let rest = rest.trim_end_matches([',', ';']).trim();
-    // Drop a trailing agency or desk label after the last comma: "A, Reuters", "A, Staff Writer".
+    let located = strip_locations(head);
+    let rest = located.trim_end_matches([',', ';']).trim();
+    // Drop a trailing agency or desk label after the last comma: "A, Reuters", "A, Staff Writer",
+    // "A, for The Courier".
     let mut names = rest;
     let mut had_agency = false;
     if let Some(comma) = rest.rfind(',') {
         let last = rest[comma + 1..].trim();
+        let last = last.strip_prefix("for ").unwrap_or(last);
         if is_agency(last) {
             names = rest[..comma].trim();
             had_agency = true;
@@ -226,6 +227,147 @@ pub(super) fn byline(line: &str) -> Option<String> {
         return None;
     }
     Some(names.to_string())
+}
+
+/// The time printed on the same line after a byline's names: "By A | Updated March 3, 2024", "A ·
+/// March 3, 2024".
+pub(super) fn trailing_timestamp(line: &str) -> Option<String> {
+    let (_, tail) = line.split_once(['|', '•', '·', '—', '–'])?;
+    let tail = tail.trim();
+    is_timestamp(tail).then(|| tail.to_string())
+}
+
+/// Removes each reporter's location: "A in Lendava and B in Qaswan" → "A and B". A location is
+/// " in " followed by a capitalised word, up to the next ", " or " and ".
+fn strip_locations(names: &str) -> String {
+    let mut out = String::new();
+    let mut rest = names;
+    while !rest.is_empty() {
+        let cut = [", ", " and ", " & "]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|at| (at, sep.len())))
+            .min();
+        let (part, sep, next) = match cut {
+            Some((at, len)) => (&rest[..at], &rest[at..at + len], &rest[at + len..]),
+            None => (rest, "", ""),
+        };
+        let person = match part.find(" in ") {
+            Some(at) if part[at + 4..].starts_with(char::is_uppercase) => &part[..at],
+            _ => part,
+        };
+        out.push_str(person);
+        out.push_str(sep);
+        rest = next;
+    }
+    out
+}
+
+/// Lowercase job words that end a desk label written after the names ("Environment correspondent").
+const ROLE_WORDS: &[&str] = &[
+    "correspondent",
+    "reporter",
+    "editor",
+    "writer",
+    "columnist",
+    "producer",
+    "analyst",
+    "contributor",
+];
+
+/// Desk words that may precede a role word ("Chief Political correspondent").
+const DESK_WORDS: &[&str] = &[
+    "chief",
+    "senior",
+    "deputy",
+    "associate",
+    "assistant",
+    "contributing",
+    "staff",
+    "special",
+    "foreign",
+    "political",
+    "national",
+    "international",
+    "global",
+];
+
+/// "Jane Doe Environment correspondent" → "Jane Doe": a desk label printed straight after the
+/// name, recognised by its lowercase role word.
+fn strip_trailing_desk(names: &str) -> &str {
+    let words: Vec<(usize, &str)> = names
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let Some(&(_, last)) = words.last() else {
+        return names;
+    };
+    if !ROLE_WORDS.contains(&last) {
+        return names;
+    }
+    let mut keep = words.len() - 1;
+    // The subject of the desk ("Environment"), then any desk words before it.
+    if keep >= 3 {
+        keep -= 1;
+    }
+    while keep > 2
+        && words
+            .get(keep - 1)
+            .is_some_and(|(_, w)| DESK_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        keep -= 1;
+    }
+    match words.get(keep) {
+        Some(&(at, _)) => names[..at].trim_end(),
+        None => names,
+    }
+}
+
+/// An outlet's name standing alone ("The Daily Courier"): two to five capitalised words, no
+/// sentence punctuation.
+pub(super) fn is_outlet_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !line.ends_with(['.', '!', '?', ',', ':', '"', '”'])
+}
+
+/// The separate names of a byline: "A, B and C" → ["A", "B", "C"].
+pub(super) fn author_names(byline: &str) -> Vec<String> {
+    byline
+        .split([','])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(str::trim)
+        .filter(|n| n.split_whitespace().count() >= 2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// A note about the article's own author ("Jane Doe is a reporter covering ...", "Jane Doe
+/// contributed reporting."): it opens with a byline name and speaks of reporting.
+pub(super) fn is_author_note(line: &str, authors: &[String]) -> bool {
+    if line.chars().count() > 300 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let about_work = ROLE_WORDS.iter().any(|r| lower.contains(r))
+        || lower.contains("contributed")
+        || lower.contains(" covers ");
+    about_work
+        && authors.iter().any(|a| {
+            line.strip_prefix(a.as_str()).is_some_and(|rest| {
+                [" is ", " was ", " contributed", " covers ", " reported"]
+                    .iter()
+                    .any(|v| rest.starts_with(v))
+            })
+        })
 }
 
 fn strip_prefix_ci<'a>(line: &'a str, lower: &str, prefix: &str) -> Option<&'a str> {
@@ -285,14 +427,33 @@ pub(super) fn is_agency_line(line: &str) -> bool {
 /// The names of a byline without "By" ("Jane Doe", "Jane Doe and Ivo Lang", "Jane Doe in Lendava"),
 /// which only counts right above a timestamp or an agency line.
 pub(super) fn bare_byline(line: &str) -> Option<String> {
-    if line.chars().count() > 80 {
+    if line.chars().count() > 120 {
         return None;
     }
-    // "Jane Doe in Lendava": the reporter's location follows the names.
-    let names = match line.rfind(" in ") {
-        Some(at) if line[at + 4..].starts_with(|c: char| c.is_uppercase()) => &line[..at],
-        _ => line,
+    // "Jane Doe · The Daily" or "Jane Doe | March 3, 2024": an outlet or a time after a separator.
+    let head = match line.split_once(['|', '•', '·', '—', '–']) {
+        Some((head, tail)) => {
+            let tail = tail.trim();
+            let label = tail.split_whitespace().count() <= 6
+                && !tail.ends_with(['.', '!', '?', '"', '”', ',']);
+            if !(label || is_timestamp(tail)) {
+                return None;
+            }
+            head.trim()
+        }
+        None => line,
     };
+    // "Jane Doe, Science Editor".
+    let head = match head.rsplit_once(',') {
+        Some((names, desk)) if is_agency(desk.trim()) => names.trim(),
+        _ => head,
+    };
+    // "Jane Doe in Lendava": the reporter's location follows the names.
+    let located = strip_locations(head);
+    let names = strip_trailing_desk(&located);
+    if names.starts_with("The ") {
+        return None;
+    }
     let words = names.split_whitespace().count();
     ((2..=8).contains(&words) && looks_like_names(names)).then(|| names.to_string())
 }
@@ -382,6 +543,12 @@ fn date_tokens_only(lower: &str) -> bool {
     let mut any = false;
     for t in tokens(lower) {
         any = true;
+        // "updated:" inside "PUBLISHED: 09:12 EST | UPDATED: 11:47 EST".
+        let t = if t.len() > 1 {
+            t.trim_end_matches(':')
+        } else {
+            t
+        };
         let bare = t.trim_end_matches('.');
         let ok = MONTHS.contains(&bare)
             || WEEKDAYS.contains(&bare)
@@ -490,10 +657,23 @@ pub(super) fn is_title_like(line: &str) -> bool {
     {
         return false;
     }
-    if line.ends_with('.') && !ends_with_abbreviation(line) {
+    if line.ends_with('.') && !ends_with_abbreviation(line) && !is_headline_case(line) {
         return false;
     }
     !line.ends_with([',', ';', ':'])
+}
+
+/// A headline of two short sentences in title case ("A Town's Water Went Bad. Then the Blame
+/// Began."): every word of four letters or more capitalised, no more than 20 words.
+fn is_headline_case(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let two_sentences = line.matches(". ").count() == 1;
+    let title_case = words.iter().all(|w| {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        w.chars().filter(|c| c.is_alphabetic()).count() < 4
+            || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    });
+    (4..=20).contains(&words.len()) && two_sentences && title_case
 }
 
 /// "... in the U.S." ends with a period that is part of an abbreviation.
@@ -702,6 +882,108 @@ mod tests {
     }
 
     #[test]
+    fn bylines_with_desks_outlets_locations_and_times() {
+        assert_eq!(
+            byline("By Ines Marlow, Health Editor").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            byline("By TOBIAS RENN, FOREIGN AFFAIRS REPORTER").as_deref(),
+            Some("TOBIAS RENN")
+        );
+        assert_eq!(
+            byline("By Ines Marlow | Updated Feb. 9, 2023 8:05 am ET").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            trailing_timestamp("By Ines Marlow | Updated Feb. 9, 2023 8:05 am ET").as_deref(),
+            Some("Updated Feb. 9, 2023 8:05 am ET")
+        );
+        assert_eq!(trailing_timestamp("By Ines Marlow | Harbour Post"), None);
+        assert_eq!(
+            byline("By Ines Marlow in Tarvik and Olu Benn in Sedra").as_deref(),
+            Some("Ines Marlow and Olu Benn")
+        );
+        assert_eq!(
+            bare_byline("Ines Marlow in Tarvik and Olu Benn in Sedra").as_deref(),
+            Some("Ines Marlow and Olu Benn")
+        );
+        assert_eq!(
+            bare_byline("Ines Marlow · Harbour Radio Network").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            bare_byline("Ines Marlow Transport correspondent").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            bare_byline("Ines Marlow Chief Political correspondent").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            bare_byline("Ines Marlow, Health Editor").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            bare_byline("Ines Marlow · She said the plan had failed."),
+            None
+        );
+        assert_eq!(bare_byline("The Evening Courier"), None);
+        assert_eq!(
+            byline("By Ines Marlow, for The Evening Courier").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert!(is_outlet_name("The Evening Courier"));
+        assert!(!is_outlet_name("The council met."));
+    }
+
+    #[test]
+    fn notes_about_the_author() {
+        let authors = author_names("Ines Marlow and Olu Benn");
+        assert_eq!(authors, vec!["Ines Marlow", "Olu Benn"]);
+        assert!(is_author_note(
+            "Ines Marlow is a reporter covering the northern coast.",
+            &authors
+        ));
+        assert!(is_author_note(
+            "Olu Benn contributed reporting from Sedra.",
+            &authors
+        ));
+        assert!(!is_author_note(
+            "Ines Marlow is the name of a ship that sank in 1911.",
+            &authors
+        ));
+        assert!(!is_author_note(
+            "Tom Hale is a reporter for the local paper.",
+            &authors
+        ));
+    }
+
+    #[test]
+    fn titles_of_two_headline_sentences() {
+        assert!(is_title_like(
+            "The Bridge Was Closed. Then the Lawsuits Started."
+        ));
+        assert!(!is_title_like("The Pacific Council (PC) met."));
+        assert!(!is_title_like(
+            "The bridge was closed. Then the lawsuits started."
+        ));
+    }
+
+    #[test]
+    fn timestamps_with_labels_and_zones() {
+        for t in [
+            "PUBLISHED: 07:40 EST, 2 June 2024 | UPDATED: 10:05 EST, 2 June 2024",
+            "Posted: Jun 02, 2024 7:40 AM EST | Last Updated: 4 hours ago",
+            "June 2, 2024 | 07:40 am GMT+8",
+            "Published 6 hours ago",
+            "Feb. 9, 2023 at 8:05 a.m.",
+        ] {
+            assert!(is_timestamp(t), "{t}");
+        }
+    }
+
+    #[test]
     fn timestamps() {
         for t in [
             "Published 3:04 PM EDT, March 3, 2024",
@@ -740,6 +1022,7 @@ mod tests {
             ("WASHINGTON, D.C. — The", "WASHINGTON, D.C.", "The"),
             ("Geneva — The", "Geneva", "The"),
             ("New Delhi -- Officials", "New Delhi", "Officials"),
+            ("MAPLE FALLS, Ore. — The", "MAPLE FALLS, Ore.", "The"),
         ];
         for (para, place, start) in cases {
             let d = dateline(para).unwrap_or_else(|| panic!("{para}"));
