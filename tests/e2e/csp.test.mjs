@@ -8,10 +8,28 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MARKER, POPUP, openPopup, shot, start } from './support.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { MARKER, POPUP, ROOT, openPopup, shot, start } from './support.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types cite-reader";
+
+const SCHOLARLY = `---
+references:
+- type: book
+  id: doe2001
+  author:
+  - family: Doe
+    given: Jane
+  title: A Book on Harbours
+  publisher: Port Press
+  issued:
+    date-parts: [[2001]]
+---
+
+Harbours change slowly [@doe2001, p. 4].
+`;
 
 let env;
 before(async () => {
@@ -84,6 +102,14 @@ test('the demo works under the strict policy with zero violations', async () => 
   await page.selectOption('#format', 'markdown');
   await page.locator(MARKER).first().hover();
   await openPopup(page, page.locator(MARKER).first());
+
+  // A bibliography: the CSL engine (a second wasm module) formats it under the same policy.
+  if (existsSync(join(ROOT, 'pkg-bib', 'cite_reader_bib.js'))) {
+    await page.locator('#article').fill(SCHOLARLY);
+    await page.waitForSelector('[data-cite-reader] [data-bibliography-formatted]', { timeout: 15000 });
+  } else {
+    console.log('csp: pkg-bib/ is not built: the bibliography engine was not checked');
+  }
 
   assert.deepEqual(await violations(), [], 'no securitypolicyviolation event');
   assert.deepEqual(errors, [], 'no console errors');

@@ -1,5 +1,6 @@
 // Untrusted articles never become script: every vector of ../shared/suites/xss placed as a raw HTML
-// block, inline HTML, a link destination, an image source, a footnote body and a plain-text
+// block, inline HTML, a link destination, an image source, a footnote body, the fields of a
+// bibliography entry (formatted by the CSL engine too when pkg-bib/ is built) and a plain-text
 // article, in the `escape` and `sanitize` raw-HTML modes, mounted by the reader in headless
 // Chromium. Nothing may execute (alert, confirm, prompt, print, open, document.write, an assigned
 // `onerror`, an uncaught error and the `window.pwned` flag the payloads are mapped to are all
@@ -46,7 +47,21 @@ function fill(payload) {
   });
 }
 
-/** The six places a vector goes: `[name, text, extra options]`. */
+/** A CSL-JSON bibliography whose entry carries the payload in every text field and as its URL. */
+const bibliography = (payload) => JSON.stringify([{
+  id: 'key',
+  type: 'article-journal',
+  title: payload,
+  author: [{ family: payload, given: 'A.' }],
+  'container-title': payload,
+  publisher: payload,
+  URL: payload,
+  DOI: payload,
+  note: payload,
+  issued: { 'date-parts': [[2020]] },
+}]);
+
+/** The seven places a vector goes: `[name, text, extra options]`. */
 function placements(payload) {
   const oneLine = payload.replace(/\r?\n|\r/g, ' ');
   const destination = oneLine.replace(/[\\<>]/g, (c) => `\\${c}`);
@@ -57,6 +72,7 @@ function placements(payload) {
     ['link destination', `A [link](<${destination}> "t") here.\n`, md],
     ['image source', `An ![image](<${destination}>) here.\n`, md],
     ['footnote body', `A note.[^x]\n\n[^x]: ${payload.replace(/\r?\n|\r/g, '\n    ')}\n`, md],
+    ['bibliography fields', 'A claim [@key], and @key again.\n', { ...md, bibliography: bibliography(payload) }],
     ['plain-text article', `A headline\n\n${payload}\n\nSomeone said so.\n`, { format: 'text' }],
   ];
 }
@@ -92,6 +108,7 @@ async function runBatch(page, items, wait = 250) {
     async ({ items, wait }) => {
       // Through the prototypes: a payload may clobber `document.createElement` and the like.
       const { mount } = window.__citeReader;
+      const upgrade = window.__upgradeBibliography;
       const create = (tag) => Document.prototype.createElement.call(document, tag);
       const all = (node, selector) => Array.from(Element.prototype.querySelectorAll.call(node, selector));
       const names = (node) => Element.prototype.getAttributeNames.call(node);
@@ -112,6 +129,10 @@ async function runBatch(page, items, wait = 250) {
           failed.push({ index, why: `mount threw: ${err?.message ?? err}` });
         }
       });
+      // Bibliography sections are formatted by the CSL engine, as the demo and the element do.
+      if (upgrade) {
+        await Promise.all(all(host, ':scope > div').map((element) => upgrade(element).catch(() => {})));
+      }
       // Let loads, errors, animations and autofocus run.
       await new Promise((resolve) => setTimeout(resolve, wait));
       const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data',
@@ -165,6 +186,13 @@ before(async () => {
     window.__citeReader = glue;
     window.__xssHost = document.getElementById('host');
   });
+  if (existsSync(join(ROOT, 'pkg-bib', 'cite_reader_bib.js'))) {
+    await page.evaluate(async () => {
+      window.__upgradeBibliography = (await import('/www/bibliography.js')).upgradeBibliography;
+    });
+  } else {
+    console.log('xss: pkg-bib/ is not built: bibliography entries are checked as the core renders them');
+  }
 });
 after(async () => {
   await env?.close();
