@@ -7,6 +7,9 @@
 //   node scripts/serve.mjs [--port N] [--root DIR]      (--port 0 picks a free port)
 //
 // Prints "Serving DIR at http://127.0.0.1:PORT/" once listening.
+//
+// `startServer({ port, root, headers })` also takes extra response headers per URL path, e.g.
+// `{ '/www/csp.html': { 'content-security-policy': "default-src 'self'" } }` (the strict-CSP test).
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -60,7 +63,7 @@ export function resolveInside(root, urlPath) {
   return path === root || path.startsWith(root + sep) ? path : null;
 }
 
-export function startServer({ port = 0, root }) {
+export function startServer({ port = 0, root, headers = {} }) {
   root = resolve(root); // absolute, no trailing separator: the containment check relies on it
   const server = createServer(async (req, res) => {
     const send = (status, text) => {
@@ -85,6 +88,7 @@ export function startServer({ port = 0, root }) {
         'content-length': info.size,
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
+        ...(headers[(req.url ?? '/').split('?')[0]] ?? {}),
       });
       if (req.method === 'HEAD') return res.end();
       createReadStream(path).pipe(res);

@@ -93,6 +93,10 @@ pub enum RawHtml {
     /// Show it as text (default): nothing in the article becomes markup.
     #[default]
     Escape,
+    /// Keep an allowlist of harmless formatting elements and attributes (links and images through
+    /// the URL policy), drop everything else (scripts, styles, frames, forms, comments and event
+    /// handlers with their content), and write the result anew, balanced.
+    Sanitize,
     /// Pass it through unchanged. Unsafe with untrusted articles; for trusted input and conformance
     /// tests only.
     Trusted,
@@ -247,8 +251,14 @@ pub fn options_from_entries(
             "rawHtml" => {
                 options.render.raw_html = match string(name, value)? {
                     "escape" => RawHtml::Escape,
+                    "sanitize" => RawHtml::Sanitize,
                     "trusted" => RawHtml::Trusted,
-                    _ => return Err(invalid(name, "must be \"escape\" or \"trusted\"")),
+                    _ => {
+                        return Err(invalid(
+                            name,
+                            "must be \"escape\", \"sanitize\" or \"trusted\"",
+                        ))
+                    }
                 }
             }
             "idPrefix" => {

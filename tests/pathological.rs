@@ -17,7 +17,8 @@
 //!
 //! A table of case, format, size, milliseconds and ratio is printed (`-- --nocapture` shows it).
 
-// Native only: the timing uses the thread's CPU time (the wasm tests run in tests/wasm.rs).
+// Timing uses the thread's CPU clock (cpu-time), which wasm32 does not have; `wasm-pack test`
+// builds every test target for wasm32, so this file is native only.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::time::Duration;

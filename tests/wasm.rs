@@ -19,6 +19,7 @@ export function fire(target, type, key) {
   return target.dispatchEvent(event);
 }
 export function options(json) { return json === '' ? undefined : JSON.parse(json); }
+export function loneSurrogates() { return 'Text \uD800 with \uDFFF lone halves.'; }
 export function isPlainObject(value) {
   return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 }
@@ -30,6 +31,9 @@ extern "C" {
     fn options(json: &str) -> JsValue;
     #[wasm_bindgen(js_name = isPlainObject)]
     fn is_plain_object(value: &JsValue) -> bool;
+    /// A JS string holding lone surrogates (which no Rust string can hold).
+    #[wasm_bindgen(js_name = loneSurrogates)]
+    fn lone_surrogates() -> JsValue;
 }
 
 const ARTICLE: &str = "# Harbour notes\n\nThe ferry now runs at dawn.[^1] \"We finally have a timetable,\" \
@@ -293,4 +297,64 @@ fn mount_without_text_or_markup_is_an_error() {
     let element = container();
     let message = error_message(mount(element, None, options("")).err().unwrap());
     assert!(message.contains("no text"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn a_malformed_raw_html_option_names_it_and_its_values() {
+    let message = error_message(render("x", options(r#"{"rawHtml": "strip"}"#)).unwrap_err());
+    assert!(message.contains("rawHtml"), "{message}");
+    for value in ["escape", "sanitize", "trusted"] {
+        assert!(message.contains(value), "{message} lists {value}");
+    }
+    let message = error_message(render("x", options(r#"{"rawHtml": true}"#)).unwrap_err());
+    assert!(message.contains("rawHtml"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn sanitize_mode_keeps_formatting_and_drops_script_in_the_dom() {
+    let element = container();
+    let text = "Some <b onclick=\"alert(1)\">bold</b> and <script>alert(2)</script> text.\n\n\
+                <div><a href=\"javascript:alert(3)\">x</a><img src=x onerror=alert(4)></div>\n";
+    let reader = mount(
+        element.clone(),
+        Some(text.into()),
+        options(r#"{"rawHtml": "sanitize", "format": "markdown"}"#),
+    )
+    .unwrap();
+    let bold = element
+        .query_selector("b")
+        .unwrap()
+        .expect("the <b> is kept");
+    assert_eq!(bold.text_content().as_deref(), Some("bold"));
+    assert!(!bold.has_attribute("onclick"));
+    assert!(element.query_selector("script").unwrap().is_none());
+    let link = element
+        .query_selector("a[rel]")
+        .unwrap()
+        .expect("the link is kept");
+    assert!(!link.has_attribute("href"), "javascript: is not a target");
+    let image = element
+        .query_selector("img")
+        .unwrap()
+        .expect("the image is kept");
+    assert!(!image.has_attribute("onerror"));
+    drop(reader);
+}
+
+#[wasm_bindgen_test]
+fn empty_junk_and_lone_surrogates_give_readable_warnings() {
+    let warnings = |model: &JsValue| -> Vec<String> {
+        let list: js_sys::Array = get(model, "warnings").dyn_into().unwrap();
+        list.iter().filter_map(|w| w.as_string()).collect()
+    };
+    let empty = warnings(&parse("", options("")).unwrap());
+    assert!(empty.iter().any(|w| w.contains("empty")), "{empty:?}");
+    let junk = warnings(&parse("\u{0}\u{1}\u{2}junk\u{7f}\u{0}", options("")).unwrap());
+    assert!(junk.iter().any(|w| w.contains("unreadable")), "{junk:?}");
+    // The binding reads JS strings as UTF-8, so lone surrogates arrive as U+FFFD and are counted.
+    let text = lone_surrogates().as_string().unwrap();
+    let lone = warnings(&parse(&text, options("")).unwrap());
+    assert!(lone.iter().any(|w| w.contains("2 unreadable")), "{lone:?}");
+    let html = render(&text, options("")).unwrap();
+    assert!(html.contains("lone halves"), "the readable text stays");
 }

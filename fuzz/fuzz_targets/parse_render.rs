@@ -12,7 +12,8 @@ struct Input {
     format: u8,
     quotes: bool,
     abbreviations: bool,
-    trusted: bool,
+    /// 0: escape, 1: sanitize, 2 and up: trusted.
+    raw_html: u8,
     sources_panel: bool,
     standalone: bool,
     /// Exercise the input-size limit too.
@@ -31,11 +32,12 @@ fuzz_target!(|input: Input| {
     }
     options.analyze.quotes = input.quotes;
     options.analyze.abbreviations = input.abbreviations;
-    options.render.raw_html = if input.trusted {
-        RawHtml::Trusted
-    } else {
-        RawHtml::Escape
+    options.render.raw_html = match input.raw_html {
+        0 => RawHtml::Escape,
+        1 => RawHtml::Sanitize,
+        _ => RawHtml::Trusted,
     };
+    let trusted = options.render.raw_html == RawHtml::Trusted;
     options.render.sources_panel = input.sources_panel;
     options.render.standalone = input.standalone;
     let Ok(article) = parse(&input.text, &options) else {
@@ -43,8 +45,9 @@ fuzz_target!(|input: Input| {
         return;
     };
     let html = to_html(&article, &options.render);
-    if !input.trusted {
+    if !trusted {
         assert!(!html.contains("<script"), "markup passed through: {html}");
+        assert!(!html.contains("href=\"javascript"), "script URL: {html}");
     }
     let json = serde_json::to_string(&article).expect("the model serializes");
     assert!(json.starts_with('{'));

@@ -92,7 +92,7 @@ fn scheme_of(url: &str) -> Option<&str> {
 }
 
 /// Decodes numeric character references and the named ones that spell URL syntax.
-fn decode_references(text: &str) -> String {
+pub(super) fn decode_references(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find('&') {
@@ -123,6 +123,11 @@ fn decode_references(text: &str) -> String {
             "amp" => Some('&'),
             "lpar" => Some('('),
             "rpar" => Some(')'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "nbsp" => Some('\u{a0}'),
             _ => numeric_prefix(name).0,
         };
         match decoded {

@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::escape::{escape, escape_href, safe_url, Url};
+use super::sanitize::{self, Context, OpenTags};
 use crate::{
     Align, Article, Block, BlockContent, Citation, Footnote, Inline, ListItem, RawHtml,
     RenderOptions, Source,
@@ -47,6 +48,8 @@ pub(super) struct Writer<'a> {
     /// The citations whose marker has been written, in order: each gets a popup.
     pub(super) markers: Vec<&'a str>,
     marked: HashSet<&'a str>,
+    /// Elements opened by sanitized raw HTML and not yet closed (`rawHtml: "sanitize"`).
+    pub(super) open_tags: OpenTags,
 }
 
 impl<'a> Writer<'a> {
@@ -71,6 +74,7 @@ impl<'a> Writer<'a> {
             cited: HashMap::new(),
             markers: Vec::new(),
             marked: HashSet::new(),
+            open_tags: OpenTags::default(),
         };
         for citation in &article.citations {
             if let Some(source) = &citation.source {
@@ -209,7 +213,7 @@ impl<'a> Writer<'a> {
     /// ` name="url"` for a URL the policy allows; fragment links to a heading of the article get
     /// the id prefix. Returns what kind of URL it is, or `None` (having written nothing) when the
     /// policy refuses it.
-    fn url_attr(&mut self, name: &str, url: &str) -> Option<Url> {
+    pub(super) fn url_attr(&mut self, name: &str, url: &str) -> Option<Url> {
         let url = safe_url(url)?;
         self.out.push(' ');
         self.out.push_str(name);
@@ -286,6 +290,7 @@ impl<'a> Writer<'a> {
             }
             BlockContent::Html { html } => match self.options.raw_html {
                 RawHtml::Trusted => self.raw(html),
+                RawHtml::Sanitize => sanitize::write(self, html, Context::Block),
                 RawHtml::Escape => {
                     self.raw("<pre class=\"cr-raw-html\">");
                     self.text(html);
@@ -356,9 +361,9 @@ impl<'a> Writer<'a> {
     fn cell(&mut self, tag: &str, align: Option<&Align>, inlines: &'a [Inline]) {
         self.raw(&format!("<{tag}"));
         match align {
-            Some(Align::Left) => self.raw(" style=\"text-align: left\""),
-            Some(Align::Center) => self.raw(" style=\"text-align: center\""),
-            Some(Align::Right) => self.raw(" style=\"text-align: right\""),
+            Some(Align::Left) => self.raw(" class=\"cr-align-left\""),
+            Some(Align::Center) => self.raw(" class=\"cr-align-center\""),
+            Some(Align::Right) => self.raw(" class=\"cr-align-right\""),
             _ => {}
         }
         self.raw(">");
@@ -419,12 +424,19 @@ impl<'a> Writer<'a> {
     // Inlines
 
     pub(super) fn inlines(&mut self, inlines: &'a [Inline]) {
+        // Each run of inlines closes what its raw HTML opened (sanitize mode only opens any).
+        let outer_floor = self.open_tags.enter();
         for inline in inlines {
             self.inline(inline);
         }
+        sanitize::leave(self, outer_floor);
     }
 
     fn inline(&mut self, inline: &'a Inline) {
+        if self.open_tags.dropping() && !matches!(inline, Inline::Html { .. }) {
+            // Inside `<script>…</script>` written as inline HTML (sanitize mode): dropped.
+            return;
+        }
         match inline {
             Inline::Text { text } => self.text(text),
             Inline::Code { text } => {
@@ -461,6 +473,7 @@ impl<'a> Writer<'a> {
             }
             Inline::Html { html } => match self.options.raw_html {
                 RawHtml::Trusted => self.raw(html),
+                RawHtml::Sanitize => sanitize::write(self, html, Context::Inline),
                 RawHtml::Escape => self.text(html),
             },
             Inline::SoftBreak => self.raw("\n"),
@@ -630,4 +643,19 @@ fn push_alt_text(inlines: &[Inline], out: &mut String) {
             },
         }
     }
+}
+
+/// Sanitizes `html` alone, for the unit tests of `sanitize.rs`.
+#[cfg(test)]
+pub(super) fn sanitize_for_tests(html: &str, context: Context) -> String {
+    let article = Article::default();
+    let options = RenderOptions {
+        raw_html: RawHtml::Sanitize,
+        ..RenderOptions::default()
+    };
+    let mut w = Writer::new(&article, &options);
+    let floor = w.open_tags.enter();
+    sanitize::write(&mut w, html, context);
+    sanitize::leave(&mut w, floor);
+    w.out
 }

@@ -4,6 +4,7 @@
 //! - `html.rs`: the private writer over the model (blocks, inlines, citation markers),
 //! - `popups.rs`: what each citation's popup says,
 //! - `references.rs`: `[@key]` citation popups and the bibliography,
+//! - `sanitize.rs`: raw HTML cut down to an allowlist (`rawHtml: "sanitize"`),
 //! - this file: the reader's frame (header, body, footnotes, sources, dropped lines, popups, page).
 //!
 //! The `data-*` hooks written here are a contract with the browser code (`mount`) and its tests;
@@ -13,6 +14,7 @@ mod escape;
 mod html;
 mod popups;
 mod references;
+mod sanitize;
 
 use crate::{Article, RenderOptions, SourceKind};
 use html::Writer;

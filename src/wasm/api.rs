@@ -9,6 +9,7 @@ use web_sys::Element;
 
 use super::popups::Popups;
 use super::sources::SourcesPanel;
+use super::trusted::set_html;
 use crate::options::{options_from_entries, MountOptions, OptionValue};
 use crate::Options;
 
@@ -70,7 +71,10 @@ fn option_value(value: &JsValue) -> OptionValue {
         OptionValue::Other("a function")
     } else {
         // A list or an object (the `bibliography` option takes parsed CSL-JSON): as JSON text.
-        match js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()) {
+        match js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+        {
             Some(json) => OptionValue::Json(json),
             None => OptionValue::Other("an object"),
         }
@@ -98,6 +102,15 @@ pub fn parse_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 pub fn render_js(text: &str, options: JsValue) -> Result<String, JsValue> {
     let given = read_options(&options)?;
     crate::render(text, &given.options).map_err(js_error)
+}
+
+/// A test hook: traps the module the way a panic would (a panic aborts in wasm), so the tests of
+/// `www/cite-reader-api.js` can check that the API reports an `Error` and recovers. Not part of
+/// the API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __trapForTests)]
+pub fn trap_for_tests() {
+    panic!("cite-reader: trap requested by a test");
 }
 
 thread_local! {
@@ -131,7 +144,7 @@ pub fn mount_js(
     match text {
         Some(text) => {
             let html = crate::render(&text, &given.options).map_err(js_error)?;
-            element.set_inner_html(&html);
+            set_html(&element, &html)?;
         }
         None => {
             if element.query_selector(CONTENT_SELECTOR)?.is_none() {
@@ -198,7 +211,7 @@ impl Reader {
             .ok_or_else(|| js_error("update: this reader was destroyed"))?;
         let html = crate::render(text, &mounted.options).map_err(js_error)?;
         mounted.popups.close_all();
-        mounted.element.set_inner_html(&html);
+        set_html(&mounted.element, &html)?;
         mounted.sources.refresh();
         Ok(())
     }
@@ -228,7 +241,7 @@ impl Reader {
             } = mounted;
             drop(popups);
             drop(sources);
-            element.set_inner_html("");
+            element.set_text_content(None);
             // Removing an attribute cannot fail for a valid name.
             let _ = element.remove_attribute(ROOT_ATTRIBUTE);
         }

@@ -8,10 +8,12 @@
 //!   timers, all owned by the handle and removed by `destroy()`.
 //! - [`position`]: where an open popup goes (below/above its marker, or a bottom sheet).
 //! - [`sources`]: the sources panel: choose a source, step through its citations.
+//! - [`trusted`]: HTML strings into the DOM through the one Trusted Types policy `cite-reader`.
 
 mod api;
 mod popups;
 mod position;
 mod sources;
+mod trusted;
 
 pub use api::{mount_js as mount, parse_js as parse, render_js as render, Reader};

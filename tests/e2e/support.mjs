@@ -25,14 +25,17 @@ const ARGS = [
 export const MARKER = '[data-cite-reader] [data-citation]';
 export const POPUP = '[data-citation-popup]';
 
-/** Starts the server and the browser; returns `{ browser, baseUrl, close }`. */
-export async function start() {
+/**
+ * Starts the server and the browser; returns `{ browser, baseUrl, close }`. `headers`: extra
+ * response headers per URL path (see scripts/serve.mjs).
+ */
+export async function start({ headers } = {}) {
   assert.ok(
     existsSync(join(ROOT, 'pkg', 'cite_reader.js')),
     'pkg/cite_reader.js is missing: run `wasm-pack build --target web --release` first',
   );
   await mkdir(ARTIFACTS, { recursive: true });
-  const server = await startServer({ port: 0, root: ROOT });
+  const server = await startServer({ port: 0, root: ROOT, headers });
   const baseUrl = `http://127.0.0.1:${server.address().port}`;
   // launch() starts from a fresh temporary profile; every test gets a fresh context.
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
