@@ -243,7 +243,7 @@ impl Registry {
                 .iter()
                 .any(|t| matches!(t.as_str(), "bin" | "bint" | "ibn"));
             // A two-word name is found by its first word too: family names written first in
-            // traditions the word list does not cover ("Morinaga Kenta" → "Morinaga").
+            // traditions the word list does not cover ("Takeda Sora" → "Takeda").
             if words.len() >= 2
                 && (words::is_family_name_first(first) || patronymic || words.len() == 2)
                 && !keys.contains(&first)
@@ -334,7 +334,7 @@ pub(super) fn name_refers_to(full: &[String], reference: &[&str]) -> bool {
         && reference.len() == 1
         && full.get(full.len() - 2) == reference.first()
         && reference[0].chars().count() > 2;
-    // "Morinaga" for "Morinaga Kenta": a two-word name referred to by its first word is written
+    // "Takeda" for "Takeda Sora": a two-word name referred to by its first word is written
     // family name first (a Western given name alone is also the same person).
     let first_of_two = full.len() == 2 && reference == [first] && first.chars().count() > 2;
     full.ends_with(&reference)
