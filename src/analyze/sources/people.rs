@@ -939,19 +939,7 @@ fn person_premodifier(s: &Sentence, a: usize) -> Option<String> {
     if !noun.chars().next().is_some_and(char::is_lowercase) || !words::is_role_noun(noun) {
         return None;
     }
-    let mut q = p;
-    while q > s.first && p - q < 6 && s.loosely_adjacent(q - 1, q) {
-        let w = s.word(q - 1);
-        let lower = w.chars().next().is_some_and(char::is_lowercase);
-        if (lower && (words::is_stop_word(w) || words::is_speech_verb(w)))
-            || words::is_capitalized_function_word(w)
-            || s.quoted(q - 1)
-        {
-            break;
-        }
-        q -= 1;
-    }
-    Some(span_text(s, q, p).to_string())
+    Some(span_text(s, qualifiers_before(s, p, 6), p).to_string())
 }
 
 /// "the railway operator, NAME" / "the company NAME": a noun that names a kind of organization
@@ -971,8 +959,14 @@ fn organization_descriptor(s: &Sentence, a: usize) -> Option<String> {
     if head == "+" || s.quoted(p) {
         return None;
     }
+    Some(span_text(s, qualifiers_before(s, p, 5), p).to_string())
+}
+
+/// Where the words qualifying the noun at `p` begin ("the state-run *news agency*"): up to `most`
+/// adjacent words back, stopping at a stop word, a speech verb, a function word or a quotation.
+fn qualifiers_before(s: &Sentence, p: usize, most: usize) -> usize {
     let mut q = p;
-    while q > s.first && p - q < 5 && s.loosely_adjacent(q - 1, q) {
+    while q > s.first && p - q < most && s.loosely_adjacent(q - 1, q) {
         let w = s.word(q - 1);
         let lower = w.chars().next().is_some_and(char::is_lowercase);
         if (lower && (words::is_stop_word(w) || words::is_speech_verb(w)))
@@ -983,7 +977,7 @@ fn organization_descriptor(s: &Sentence, a: usize) -> Option<String> {
         }
         q -= 1;
     }
-    Some(span_text(s, q, p).to_string())
+    q
 }
 
 /// "Nordby and NAME": a new name joined by "and" to the organization named right before it.
