@@ -28,6 +28,18 @@ fn read_article(text: &str) -> Article {
     parse(text, &options).unwrap()
 }
 
+/// Names compared without the case of their first letter: "Some observers" at the start of a
+/// sentence and "some observers" are one unnamed source.
+fn same_name(a: &str, b: &str) -> bool {
+    let mut x = a.chars();
+    let mut y = b.chars();
+    match (x.next(), y.next()) {
+        (Some(p), Some(q)) => p.to_lowercase().eq(q.to_lowercase()) && x.as_str() == y.as_str(),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 fn prefix(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
@@ -139,7 +151,12 @@ fn score(name: &str, text: &str, gold: &Value, f: &mut Figures) {
         };
         used.insert(i);
         let got = source_name(&c.source);
-        if got == want_speaker {
+        let right = match (&got, &want_speaker) {
+            (Some(g), Some(w)) => same_name(g, w),
+            (None, None) => true,
+            _ => false,
+        };
+        if right {
             f.quotes_right += 1;
         } else {
             f.misses.push(format!(
@@ -184,7 +201,7 @@ fn score(name: &str, text: &str, gold: &Value, f: &mut Figures) {
     for g in gold["sources"].as_array().into_iter().flatten() {
         f.sources += 1;
         let want = g["name"].as_str().unwrap_or("");
-        let found = article.sources.iter().find(|s| s.name == want);
+        let found = article.sources.iter().find(|s| same_name(&s.name, want));
         let ok = found.is_some_and(|s| {
             serde_json::to_value(s.kind).ok().as_ref() == Some(&g["kind"])
                 && g["role_contains"].as_str().map_or(true, |r| {

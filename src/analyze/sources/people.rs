@@ -67,6 +67,8 @@ pub(super) struct Registry {
     by_key_word: HashMap<String, Vec<usize>>,
     /// Initials of a multi-word organization or publication name → the first such entity.
     by_initials: HashMap<String, usize>,
+    /// Every word of every person's, organization's or publication's name.
+    name_words: HashSet<String>,
 }
 
 /// Notes `value` under `key` unless a smaller one is there: lookups want the first entity.
@@ -236,6 +238,9 @@ impl Registry {
         if kind != SourceKind::Person && tokens.len() >= 2 {
             keep_first(&mut self.by_initials, &initials(&tokens), index);
         }
+        if kind != SourceKind::Unnamed {
+            self.name_words.extend(tokens.iter().cloned());
+        }
         let words = name_words(tokens.iter().map(String::as_str));
         let mut keys: Vec<&str> = words.last().copied().into_iter().collect();
         if let Some(&first) = words.first() {
@@ -245,7 +250,10 @@ impl Registry {
             // A two-word name is found by its first word too: family names written first in
             // traditions the word list does not cover ("Takeda Sora" → "Takeda").
             if words.len() >= 2
-                && (words::is_family_name_first(first) || patronymic || words.len() == 2)
+                && (words::is_family_name_first(first)
+                    || words::is_vietnamese_family_name(first)
+                    || patronymic
+                    || words.len() == 2)
                 && !keys.contains(&first)
             {
                 keys.push(first);
@@ -277,6 +285,11 @@ impl Registry {
             country: false,
         });
         self.entities.len() - 1
+    }
+
+    /// Whether `word` is a word of a name met so far ("Nordby" in "Nordby executives").
+    pub fn is_name_word(&self, word: &str) -> bool {
+        self.name_words.contains(word)
     }
 
     /// Notes a form of the name the text uses, unless it is the canonical name.
@@ -326,6 +339,9 @@ pub(super) fn name_refers_to(full: &[String], reference: &[&str]) -> bool {
         return false;
     }
     let first = full[0];
+    if full.len() >= 3 && words::is_vietnamese_family_name(first) {
+        return reference == [first] || full.last() == reference.last() && reference.len() == 1;
+    }
     if full.len() >= 2 && words::is_family_name_first(first) {
         return reference == [first];
     }
@@ -739,6 +755,68 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
             reg.entities[entity].role = role;
         }
         return Some(mention(entity));
+    }
+
+    // "Director of the X Department of Agriculture Tran Quoc Bao said", "Committee Chair NAME
+    // said": a role ending in an organization word, run together with the person's name.
+    {
+        // The name starts after the last organization word, or at a family name that is
+        // written first ("... Rural Development Tran Quoc Bao").
+        let split = (a + 1..b)
+            .find(|&f| {
+                let w = s.word(f);
+                words::is_vietnamese_family_name(w) || words::is_family_name_first(w)
+            })
+            .map(|f| f - 1)
+            .or_else(|| {
+                (a..b)
+                    .rev()
+                    .find(|&k| words::is_organization_word(s.word(k)))
+            });
+        if let Some(k) = split {
+            let tail = &words_ab[k + 1 - a..];
+            let name_like = (2..=4).contains(&tail.len())
+                && tail.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !words::is_organization_word(w)
+                        && !words::is_capitalized_function_word(w)
+                        && !w.chars().any(|c| c.is_ascii_digit())
+                        && w.chars().skip(1).all(|c| !c.is_uppercase())
+                });
+            let person_evidence =
+                s.followed_by_speech_verb(b) || (!possessive && apposition(s, b).is_some());
+            if name_like && person_evidence {
+                let name = tail.join(" ");
+                let first = s.toks.get(k + 1)?.start;
+                let e = match reg.find_person(tail, None) {
+                    Some(e) => e,
+                    None => reg.get_or_add(&name, SourceKind::Person, (s.unit, first, end)),
+                };
+                if reg.entities[e].role.is_none() {
+                    // "Chairwoman of the provincial People's Committee NAME": the role runs
+                    // from a title opening the sentence.
+                    let opening = s.word(s.first).to_lowercase();
+                    let from = if s.first < a
+                        && (words::is_role_noun(&opening) || words::is_title(s.word(s.first)))
+                        && !span_text(s, s.first, k).contains(',')
+                    {
+                        s.first
+                    } else {
+                        a
+                    };
+                    reg.entities[e].role = Some(span_text(s, from, k).to_string());
+                }
+                return Some(Mention {
+                    entity: e,
+                    start: first,
+                    end,
+                    possessive,
+                    first_tok: k + 1,
+                    last_tok: b,
+                    metonym: false,
+                });
+            }
+        }
     }
 
     if has_org {
@@ -1176,13 +1254,29 @@ fn apposition(s: &Sentence, b: usize) -> Option<String> {
                 | "then"
         )
         || words::is_speech_verb(first)
-        || ws.len() > 14
     {
         return None;
     }
-    ws.iter()
-        .take(6)
-        .any(|w| {
+    // ", farmer NAME,": a name with its role before it, not a role of the name before.
+    if (words::is_role_noun(first) || words::looks_like_occupation(first))
+        && ws
+            .get(1)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    // A long phrase is a role only when it opens like one: "a 58-year-old electrician from X
+    // who crosses the bridge twice a day".
+    let opens_with_role = matches!(first, "a" | "an" | "the")
+        && ws.iter().skip(1).take(3).any(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            words::is_role_noun(w) || words::looks_like_occupation(w)
+        });
+    if ws.len() > 14 && !opens_with_role {
+        return None;
+    }
+    let role = opens_with_role
+        || ws.iter().take(6).any(|w| {
             let w = w.trim_end_matches(['.', ',']);
             // "a public fund created in 2019", "a trade body of six states"
             let singular = w.strip_suffix('s').unwrap_or(w);
@@ -1190,8 +1284,8 @@ fn apposition(s: &Sentence, b: usize) -> Option<String> {
                 || words::organization_head(w)
                     .or_else(|| words::organization_head(singular))
                     .is_some_and(|h| h != "+")
-        })
-        .then(|| phrase.to_string())
+        });
+    role.then(|| phrase.to_string())
 }
 
 /// "Norway's fisheries minister, NAME,": a role in commas right before a name.

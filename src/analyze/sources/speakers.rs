@@ -338,34 +338,43 @@ fn unnamed_with_organization(s: &Sentence, first: usize, last: usize, floor: usi
     None
 }
 
-/// An unnamed source as written ("a spokesman for the X Association") split into its name ("a
-/// spokesman") and, when a singular role noun heads it, its role ("spokesman for the X
+/// An unnamed source as written ("A spokesman for the X Association") split into its name (the
+/// whole phrase as introduced, its sentence-initial capital folded: "a spokesman for the X
+/// Association") and, when a singular role noun heads it, its role ("spokesman for the X
 /// Association").
-pub(super) fn split_unnamed(phrase: &str) -> (String, Option<String>) {
+pub(super) fn split_unnamed(
+    phrase: &str,
+    is_name_word: impl Fn(&str) -> bool,
+) -> (String, Option<String>) {
+    let name = fold_initial_capital(phrase, is_name_word);
     let ws: Vec<&str> = phrase.split_whitespace().collect();
     let singular = ws
         .first()
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "another"));
     if !singular {
-        return (phrase.to_string(), None);
+        return (name, None);
     }
     let head = ws
         .iter()
         .position(|w| words::is_role_noun(w) || words::is_unnamed_source_noun(w));
-    match head {
-        Some(h)
-            if ws.get(h + 1).is_some_and(|p| {
-                matches!(
-                    *p,
-                    "for" | "at" | "of" | "from" | "with" | "near" | "in" | "on"
-                )
-            }) =>
-        {
-            let name = ws[..=h].join(" ");
-            let role = ws[1..].join(" ");
-            (name, Some(role))
-        }
-        _ => (phrase.to_string(), None),
+    let role = match head {
+        Some(h) if h + 1 < ws.len() => Some(ws[1..].join(" ")),
+        _ => None,
+    };
+    (name, role)
+}
+
+/// "Some observers" → "some observers": a phrase's first word loses the capital that only the
+/// start of its sentence gave it (not an acronym or a name: "UN officials", "Nordby executives").
+fn fold_initial_capital(phrase: &str, is_name_word: impl Fn(&str) -> bool) -> String {
+    let phrase = phrase.trim();
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    let mut chars = first.chars();
+    let rest_lower = chars.next().is_some() && chars.all(|c| !c.is_uppercase());
+    if rest_lower && !is_name_word(first) {
+        format!("{}{}", first.to_lowercase(), &phrase[first.len()..])
+    } else {
+        phrase.to_string()
     }
 }
 

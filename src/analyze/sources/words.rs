@@ -98,6 +98,112 @@ pub(super) fn is_title(word: &str) -> bool {
     )
 }
 
+/// A lowercase noun shaped like an occupation ("electrician", "pharmacist", "carpenter",
+/// "consultant", "fisherman"), for appositions where the word list has no entry. Not the common
+/// nouns of those shapes that name things ("river", "number", "center").
+pub(super) fn looks_like_occupation(word: &str) -> bool {
+    let w = word.trim_end_matches([',', '.']);
+    let w = w
+        .strip_suffix('s')
+        .filter(|w| !w.ends_with('s'))
+        .unwrap_or(w);
+    if w.chars().count() < 5 || !w.chars().all(|c| c.is_lowercase() || c == '-') {
+        return false;
+    }
+    let shaped = [
+        "ian", "ist", "er", "or", "ant", "ent", "man", "woman", "eer", "ive",
+    ]
+    .iter()
+    .any(|s| w.ends_with(s));
+    shaped
+        && !matches!(
+            w,
+            "number"
+                | "order"
+                | "river"
+                | "quarter"
+                | "water"
+                | "power"
+                | "paper"
+                | "letter"
+                | "matter"
+                | "border"
+                | "center"
+                | "centre"
+                | "corner"
+                | "chapter"
+                | "cluster"
+                | "sector"
+                | "factor"
+                | "error"
+                | "floor"
+                | "tower"
+                | "corridor"
+                | "event"
+                | "percent"
+                | "content"
+                | "statement"
+                | "agreement"
+                | "government"
+                | "department"
+                | "parliament"
+                | "incident"
+                | "element"
+                | "segment"
+                | "investment"
+                | "amount"
+                | "account"
+                | "plant"
+                | "grant"
+                | "restaurant"
+                | "motive"
+                | "initiative"
+                | "alternative"
+                | "offensive"
+                | "summer"
+                | "winter"
+                | "weather"
+                | "shelter"
+                | "theater"
+                | "theatre"
+                | "another"
+                | "together"
+                | "whether"
+                | "either"
+                | "neither"
+                | "rather"
+                | "however"
+                | "further"
+                | "former"
+                | "earlier"
+                | "later"
+                | "longer"
+                | "larger"
+                | "smaller"
+                | "bigger"
+                | "higher"
+                | "lower"
+                | "major"
+                | "minor"
+                | "senior"
+                | "junior"
+                | "interior"
+                | "exterior"
+                | "superior"
+                | "prior"
+                | "recent"
+                | "current"
+                | "different"
+                | "independent"
+                | "significant"
+                | "important"
+                | "relevant"
+                | "vibrant"
+                | "giant"
+                | "woman"
+        )
+}
+
 /// Lowercase nouns that name a role ("spokesperson for ...", "leader", "an expert at ...").
 pub(super) fn is_role_noun(word: &str) -> bool {
     // "secretary-general", "editor-in-chief", "director-general"
@@ -1268,6 +1374,53 @@ pub(super) fn is_family_name_first(word: &str) -> bool {
             | "Jiang"
             | "Qin"
             | "Mao"
+    )
+}
+
+/// Vietnamese family names: written first, but the press uses the given name, the last word, on
+/// second reference ("Nguyen Van An" → "An"; "Mr. Nguyen" is also seen).
+pub(super) fn is_vietnamese_family_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Nguyen"
+            | "Nguyễn"
+            | "Tran"
+            | "Trần"
+            | "Le"
+            | "Lê"
+            | "Pham"
+            | "Phạm"
+            | "Hoang"
+            | "Hoàng"
+            | "Huynh"
+            | "Huỳnh"
+            | "Phan"
+            | "Vu"
+            | "Vũ"
+            | "Vo"
+            | "Võ"
+            | "Dang"
+            | "Đặng"
+            | "Bui"
+            | "Bùi"
+            | "Do"
+            | "Đỗ"
+            | "Ho"
+            | "Hồ"
+            | "Ngo"
+            | "Ngô"
+            | "Duong"
+            | "Dương"
+            | "Ly"
+            | "Lý"
+            | "Trinh"
+            | "Trịnh"
+            | "Dinh"
+            | "Đinh"
+            | "Truong"
+            | "Trương"
+            | "Luu"
+            | "Lưu"
     )
 }
 
