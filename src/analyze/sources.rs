@@ -46,6 +46,7 @@ struct Pending {
 pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFindings {
     let mut warnings = Vec::new();
     let spans = quotes::scan(units, &mut warnings);
+    let singles_primary = quotes::singles_are_primary(units);
     let mut reg = Registry::new(abbreviations);
     let mut pending: Vec<Pending> = Vec::new();
     let mut metonyms: Vec<(usize, String)> = Vec::new();
@@ -150,6 +151,24 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
                     group,
                     scare: resolved.scare,
                 });
+                // Words quoted inside the quotation: whose they are, the text seldom says.
+                for n in quotes::nested(text, q, singles_primary) {
+                    pending.push(Pending {
+                        unit: u,
+                        start: n.start,
+                        end: n.end,
+                        kind: CitationKind::Quote,
+                        text: text
+                            .get(n.inner_start..n.inner_end)
+                            .unwrap_or("")
+                            .trim_end_matches(',')
+                            .to_string(),
+                        entity: None,
+                        cue: None,
+                        group: None,
+                        scare: true,
+                    });
+                }
             }
             if has_words {
                 for f in attributions::find(&reg, &s, &mentions, &used_verbs, &speakers_here) {
@@ -911,6 +930,23 @@ mod tests {
         ]);
         assert_eq!(speaker_of(&f, "It was a bad").as_deref(), Some("Ada Mbeki"));
         assert!(source(&f, "Oakridge Town").is_none());
+    }
+
+    #[test]
+    fn a_quotation_nested_in_a_quotation_is_a_citation_without_speaker() {
+        let f = analyze(&[
+            "“They keep telling us ‘just wait,’ as if waiting were free,” said Ines Marlow, a baker.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "They keep telling").as_deref(),
+            Some("Ines Marlow")
+        );
+        let nested = f
+            .marks
+            .iter()
+            .find(|m| m.citation.text == "just wait")
+            .expect("the nested quotation is marked");
+        assert_eq!(nested.citation.source, None);
     }
 
     #[test]

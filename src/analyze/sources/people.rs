@@ -69,6 +69,9 @@ pub(super) struct Registry {
     by_initials: HashMap<String, usize>,
     /// Every word of every person's, organization's or publication's name.
     name_words: HashSet<String>,
+    /// Capitalized runs of words that named nobody yet ("the business of Dresvon Metals"), by
+    /// their first word: a later "Dresvon said" is that name (first run wins).
+    unclaimed_runs: HashMap<String, String>,
 }
 
 /// Notes `value` under `key` unless a smaller one is there: lookups want the first entity.
@@ -285,6 +288,19 @@ impl Registry {
             country: false,
         });
         self.entities.len() - 1
+    }
+
+    /// Notes a capitalized run that named nobody.
+    pub fn note_unclaimed_run(&mut self, first_word: &str, run: &str) {
+        if !self.unclaimed_runs.contains_key(first_word) {
+            self.unclaimed_runs
+                .insert(first_word.to_string(), run.to_string());
+        }
+    }
+
+    /// The run of words a lone name was first seen in, if any.
+    pub fn unclaimed_run(&self, word: &str) -> Option<&str> {
+        self.unclaimed_runs.get(word).map(String::as_str)
     }
 
     /// Whether `word` is a word of a name met so far ("Nordby" in "Nordby executives").
@@ -618,6 +634,11 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
             if let Some(m) = classify(reg, s, a, b) {
                 reg.record((s.unit, m.start), m.entity);
                 out.push(m);
+            } else if (2..=4).contains(&(b - a + 1))
+                && a > s.first
+                && (a..=b).all(|k| !s.toks.get(k).is_some_and(|t| t.possessive) || k == b)
+            {
+                reg.note_unclaimed_run(s.word(a), span_text(s, a, b));
             }
         }
         i = b + 1;
@@ -974,6 +995,12 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         } else {
             SourceKind::Organization
         };
+        // "Dresvon said" after "the business of Dresvon Metals": the full name seen first.
+        if let Some(full) = reg.unclaimed_run(&surface).map(str::to_string) {
+            let e = reg.get_or_add(&full, SourceKind::Organization, (s.unit, start, end));
+            reg.add_alias(e, &surface);
+            return Some(mention(e));
+        }
         let e = reg.get_or_add(&surface, kind, (s.unit, start, end));
         if reg.entities[e].role.is_none() {
             reg.entities[e].role = appos;

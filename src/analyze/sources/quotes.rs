@@ -98,7 +98,7 @@ fn straight_opens_or_quote(text: &str, i: usize) -> bool {
 
 /// Whether the article's primary quotation marks are single ones: no double mark anywhere, and
 /// at least one single mark that opens a quotation closed later in its paragraph.
-fn singles_are_primary(units: &[Unit]) -> bool {
+pub(super) fn singles_are_primary(units: &[Unit]) -> bool {
     if units.iter().any(|u| u.text.contains(is_double)) {
         return false;
     }
@@ -224,6 +224,43 @@ pub(super) fn scan(units: &[Unit], warnings: &mut Vec<String>) -> Vec<Vec<QuoteS
         }
     }
     all
+}
+
+/// Quotations nested in the words of `outer` ("They tell us ‘adapt,’ but …"): single marks
+/// inside double ones, or double marks inside single ones when singles are the primary marks.
+/// One level deep; an opening mark that never closes is an apostrophe or a slip, not a quote.
+pub(super) fn nested(text: &str, outer: &QuoteSpan, singles_primary: bool) -> Vec<QuoteSpan> {
+    let (from, to) = (outer.inner_start, outer.inner_end);
+    let Some(inner) = text.get(from..to) else {
+        return Vec::new();
+    };
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in inner.char_indices() {
+        let at = from + i;
+        let (opening, closing) = if singles_primary {
+            (
+                open.is_none() && (is_open(c) || (c == '"' && straight_opens_or_quote(text, at))),
+                open.is_some() && (is_close(c) || c == '"'),
+            )
+        } else {
+            (
+                open.is_none() && single_opens(text, at, c),
+                open.is_some() && single_closes(text, at, c),
+            )
+        };
+        if closing {
+            if let Some(s) = open.take() {
+                let span = make_span(text, s, at + c.len_utf8(), false, false);
+                if span.inner_end > span.inner_start {
+                    spans.push(span);
+                }
+            }
+        } else if opening {
+            open = Some(at);
+        }
+    }
+    spans
 }
 
 fn make_span(text: &str, start: usize, end: usize, continues: bool, continued: bool) -> QuoteSpan {

@@ -115,7 +115,33 @@ pub(super) fn looks_like_occupation(word: &str) -> bool {
     ]
     .iter()
     .any(|s| w.ends_with(s));
+    // "the battery maker", "the lender": companies.
+    let company = [
+        "maker",
+        "producer",
+        "supplier",
+        "operator",
+        "lender",
+        "carrier",
+        "retailer",
+        "insurer",
+        "manufacturer",
+        "developer",
+        "exporter",
+        "importer",
+        "distributor",
+        "provider",
+        "builder",
+        "broadcaster",
+        "publisher",
+        "processor",
+        "refiner",
+        "exchange",
+    ]
+    .iter()
+    .any(|c| w.ends_with(c));
     shaped
+        && !company
         && !matches!(
             w,
             "number"
