@@ -950,6 +950,34 @@ mod tests {
     }
 
     #[test]
+    fn a_person_named_without_a_role_is_found_when_quoted_by_surname() {
+        let f = analyze(&[
+            "When Petra Vollan opened her bakery in 2019, the street had no other shops.",
+            "“It was lonely at first,” said Vollan, 44. “Now there are six of us.”",
+            "“We look after each other,” she said.",
+        ]);
+        for quote in ["It was lonely", "Now there are", "We look after"] {
+            assert_eq!(
+                speaker_of(&f, quote).as_deref(),
+                Some("Petra Vollan"),
+                "{quote}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_company_named_in_full_once_then_by_its_first_word() {
+        let f = analyze(&[
+            "The unit was bought from Harnvik Metals for 40 million euros.",
+            "Harnvik said it would “keep the plant open”.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "keep the plant").as_deref(),
+            Some("Harnvik Metals")
+        );
+    }
+
+    #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
             "Sela Omarova, the clinic's director, said waits had doubled.",

@@ -72,6 +72,9 @@ pub(super) struct Registry {
     /// Capitalized runs of words that named nobody yet ("the business of Dresvon Metals"), by
     /// their first word: a later "Dresvon said" is that name (first run wins).
     unclaimed_runs: HashMap<String, String>,
+    /// The same runs of two or three words by their last word: "When Ada Quill went into
+    /// labour …" then "said Quill": a person named without a role at first.
+    unclaimed_by_last: HashMap<String, String>,
 }
 
 /// Notes `value` under `key` unless a smaller one is there: lookups want the first entity.
@@ -296,6 +299,19 @@ impl Registry {
             self.unclaimed_runs
                 .insert(first_word.to_string(), run.to_string());
         }
+        let words: Vec<&str> = run.split_whitespace().collect();
+        if let (2..=3, Some(last)) = (words.len(), words.last()) {
+            if !words.iter().any(|w| words::is_organization_word(w)) {
+                self.unclaimed_by_last
+                    .entry((*last).to_string())
+                    .or_insert_with(|| run.to_string());
+            }
+        }
+    }
+
+    /// The run of words a lone name ended, if any (a person's full name).
+    pub fn unclaimed_person(&self, word: &str) -> Option<&str> {
+        self.unclaimed_by_last.get(word).map(String::as_str)
     }
 
     /// The run of words a lone name was first seen in, if any.
@@ -988,6 +1004,17 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     }
     if a == b && words::is_unnamed_source_noun(&surface.to_lowercase()) {
         return None;
+    }
+    // "said Quill" / "Quill said" after "Ada Quill went …": the person named earlier.
+    if a == b && (speaks || inverted) && !told {
+        if let Some(full) = reg.unclaimed_person(&surface).map(str::to_string) {
+            let e = reg.get_or_add(&full, SourceKind::Person, (s.unit, start, end));
+            reg.add_alias(e, &surface);
+            if reg.entities[e].role.is_none() {
+                reg.entities[e].role = appos;
+            }
+            return Some(mention(e));
+        }
     }
     if a == b && (after_according || speaks || told) {
         let kind = if told || after_according {

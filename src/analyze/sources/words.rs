@@ -1084,6 +1084,7 @@ pub(super) fn is_unnamed_source_noun(word: &str) -> bool {
             | "report"
             | "insiders"
             | "insider"
+            | "figure"
             | "aides"
             | "aide"
             | "investigators"
