@@ -29,6 +29,9 @@ pub(crate) fn parse(input: &str) -> Article {
     let mut in_teasers = false;
     // After an "Image caption" label, the next line is the caption.
     let mut caption_next = false;
+    // Above the first paragraph of prose, a line that reads as a byline is one ("Jane Doe / PA
+    // Media" would be a photo credit further down).
+    let mut in_header = true;
     for raw in normalised.split('\n') {
         let line = raw.trim();
         let after_caption_label = caption_next;
@@ -36,6 +39,8 @@ pub(crate) fn parse(input: &str) -> Article {
         if line.is_empty() {
             caption_next = after_caption_label;
             lines.push(Line::Blank);
+        } else if in_header && header::byline(line).is_some() {
+            lines.push(Line::Text(line.to_string()));
         } else if after_caption_label && boilerplate::is_caption_text(line) {
             lines.push(Line::Dropped(line.to_string()));
         } else if boilerplate::is_boilerplate(line) {
@@ -50,16 +55,27 @@ pub(crate) fn parse(input: &str) -> Article {
         } else {
             in_tag_list = false;
             in_teasers = false;
+            in_header &= line.chars().count() < 200;
             lines.push(Line::Text(line.to_string()));
         }
     }
     let body_from = read_header(&mut lines, &mut article);
+    if article.byline.is_none() {
+        closing_byline(&mut lines[body_from..], &mut article);
+    }
     if let Some(byline) = article.byline.as_deref() {
         let authors = header::author_names(byline);
+        let mut after_note = false;
         for line in lines.iter_mut().skip(body_from) {
             if let Line::Text(t) = line {
-                if header::is_author_note(t, &authors) {
+                // The author's note, the byline repeated under it, and their desk.
+                let repeated = authors.iter().any(|a| a == t) || t.as_str() == byline;
+                let desk = after_note && header::is_agency_line(t);
+                if header::is_author_note(t, &authors) || repeated || desk {
+                    after_note = true;
                     *line = Line::Dropped(std::mem::take(t));
+                } else {
+                    after_note = false;
                 }
             }
         }
@@ -140,6 +156,15 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
             furniture.push(i);
         } else if article.title.is_none()
             && is_section_label(line)
+            && texts
+                .get(k + 1)
+                .is_some_and(|&(_, n)| is_section_label(n) && header::byline(n).is_none())
+            && texts.get(k + 2).is_some_and(|&(_, n)| !is_section_label(n))
+        {
+            // "Politics" then "Congress": a trail of section labels, one per line.
+            furniture.push(i);
+        } else if article.title.is_none()
+            && is_section_label(line)
             && texts.get(k + 1).is_some_and(|&(j, n)| {
                 header::is_title_like(n)
                     && n.split_whitespace().count() >= 3
@@ -165,6 +190,22 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
                     k += 1;
                 }
             }
+        } else if let Some(skip) = (article.title.is_some()
+            && (article.byline.is_none() || article.timestamp.is_none()))
+        .then(|| header_line_ahead(&texts[k..]))
+        .flatten()
+        {
+            // A standfirst, a share bar or a comment count between the title and the byline or
+            // time: the first summary-like line is the standfirst, the rest furniture.
+            for &(j, l) in texts.get(k..k + skip).unwrap_or(&[]) {
+                if article.standfirst.is_none() && header::is_standfirst_like(l) {
+                    article.standfirst = Some(l.to_string());
+                } else {
+                    furniture.push(j);
+                }
+            }
+            k += skip;
+            continue;
         } else {
             break;
         }
@@ -179,6 +220,59 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
         }
     }
     body_from
+}
+
+/// "Reporting by Ana Ruiz in Lendava; Editing by Ivo Lang" closing a wire story: the byline when
+/// the header had none. The line leaves the body and stays in `byline_line`.
+fn closing_byline(lines: &mut [Line], article: &mut Article) {
+    let texts = lines
+        .iter_mut()
+        .rev()
+        .filter(|l| !matches!(l, Line::Blank))
+        .take(8);
+    for line in texts {
+        let (Line::Text(t) | Line::Dropped(t)) = line else {
+            continue;
+        };
+        let Some(rest) = t
+            .strip_prefix("Reporting by ")
+            .or_else(|| t.strip_prefix("Written by "))
+        else {
+            continue;
+        };
+        let names = rest.split([';', '.']).next().unwrap_or("");
+        // "A in Geneva and B in Lagos" → "A and B" (the byline reader drops locations).
+        if let Some(names) = header::byline(&format!("By {}", names.trim())) {
+            article.byline = Some(names);
+            article.byline_line = Some(std::mem::take(t));
+            *line = Line::Blank;
+            return;
+        }
+    }
+}
+
+/// How many lines come before a byline ("By ...") or a timestamp within the next three, when
+/// those lines are short enough to be header lines rather than prose (at most one standfirst).
+fn header_line_ahead(texts: &[(usize, &str)]) -> Option<usize> {
+    let mut long = 0;
+    for (n, &(_, line)) in texts.iter().enumerate().take(4) {
+        let explicit_byline = header::byline(line).is_some()
+            && line.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "));
+        if n > 0 && (explicit_byline || header::is_timestamp(line)) {
+            return Some(n);
+        }
+        let chars = line.chars().count();
+        if chars > 400 || header::has_strong_dateline(line) {
+            return None;
+        }
+        if chars > 120 {
+            long += 1;
+            if long > 1 {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// A section label such as "World", "Climate crisis" or "US news": up to three words, the first

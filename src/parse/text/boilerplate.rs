@@ -5,6 +5,10 @@
 /// Junk lines that stand alone, compared case-insensitively with the whole trimmed line.
 const JUNK_LINES: &[&str] = &[
     "spacer",
+    "key events",
+    "show key events only",
+    "skip to main content",
+    "skip to content",
     "advertisement",
     "advertisement:",
     "ad",
@@ -117,6 +121,7 @@ const JUNK_LINES: &[&str] = &[
 
 /// Line openings that mark furniture whatever follows, compared case-insensitively.
 const JUNK_PREFIXES: &[&str] = &[
+    "comments are closed",
     "read more:",
     "read more »",
     "read more ›",
@@ -172,6 +177,9 @@ const CREDIT_MARKERS: &[&str] = &[
     "Photograph by ",
     "Photo credit:",
     "Picture:",
+    "Picture by ",
+    "Pictures by ",
+    "Picture credit:",
     "Image:",
     "Image credit:",
     "Illustration:",
@@ -272,8 +280,50 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         || is_gallery_counter(&lower)
         || is_reading_time(&lower)
         || is_comment_count(&lower)
-        || (is_breadcrumb(line) && !super::header::is_timestamp(line))
+        || (is_breadcrumb(line)
+            && !super::header::is_timestamp(line)
+            && super::header::byline(line).is_none())
         || is_caption(line, &lower)
+        || opens_teaser_list(line)
+        || is_reporting_credit(line)
+}
+
+/// "Ana Ruiz contributed reporting from Lendava.", "Iturbe reported from Mexico City.",
+/// "Additional reporting by Ana Ruiz": who else worked on the story, a line of its own.
+fn is_reporting_credit(line: &str) -> bool {
+    if line.chars().count() > 200 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    if lower.starts_with("additional reporting by ") || lower.starts_with("with reporting by ") {
+        return true;
+    }
+    let Some(at) = [
+        " contributed reporting",
+        " contributed to this report",
+        " contributed research",
+        " reported from ",
+    ]
+    .iter()
+    .filter_map(|m| lower.find(m))
+    .min() else {
+        return false;
+    };
+    // Then at most a place: "… from Mexico City." (not a clause: "…, the editor said").
+    let after = lower[at..].trim_end_matches('.');
+    if after.contains(',') || after.split_whitespace().count() > 8 {
+        return false;
+    }
+    // The names before it: capitalised words, commas and "and" only.
+    let names = &line[..at];
+    let words: Vec<&str> = names.split_whitespace().collect();
+    (1..=12).contains(&words.len())
+        && words.iter().all(|w| {
+            matches!(*w, "and" | "&")
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-.'’,".contains(c))
+        })
+        && !lower.contains(". ")
 }
 
 /// Openings of the staff credits that close wire and newspaper articles.
@@ -376,6 +426,9 @@ fn is_newsletter_blurb(lower: &str) -> bool {
 fn is_print_note(lower: &str) -> bool {
     lower.chars().count() <= 300
         && (lower.starts_with("a version of this article appears in print")
+            || (lower.starts_with("published in ")
+                && lower.chars().count() <= 80
+                && lower.chars().any(|c| c.is_ascii_digit()))
             || lower.starts_with("a version of this story appears in print")
             || lower.starts_with("this article appeared in print"))
 }
@@ -388,6 +441,7 @@ const TEASER_HEADINGS: &[&str] = &[
     "related stories",
     "related articles",
     "related coverage",
+    "related content",
     "more from",
     "more stories",
     "more on this story",
@@ -525,6 +579,25 @@ fn is_caption(line: &str, lower: &str) -> bool {
             }
         }
     }
+    // "... (ABC Gippsland: Jess Doe)": an outlet and a photographer in closing brackets.
+    if let Some(inner) = line
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|l| l.rfind('(').map(|at| &l[at + 1..]))
+    {
+        if let Some((outlet, name)) = inner.split_once(": ") {
+            let capitalised = |s: &str| {
+                let ws: Vec<&str> = s.split_whitespace().collect();
+                (1..=4).contains(&ws.len())
+                    && ws
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            };
+            if capitalised(outlet) && capitalised(name) && line.len() > inner.len() + 10 {
+                return true;
+            }
+        }
+    }
     // "... (Kim Hong-Ji/Reuters)" or "... Kim Hong-Ji/AP": a slash credit closing the line.
     let end = line.trim_end_matches([')', '.', ' ']);
     if let Some(slash) = end.rfind('/') {
@@ -587,6 +660,14 @@ mod tests {
             "Topics: Energy",
             "|",
             "•",
+            "Ines Marlow contributed reporting from Tarvik.",
+            "Marlow reported from Sedra.",
+            "Additional reporting by Olu Benn",
+            "Comments are closed on this story.",
+            "Published in The Harbour Post, March 5th, 2025",
+            "Most viewed",
+            "A farmer on her rebuilt dairy at Tarvik. (Harbour Radio: Ines Marlow)",
+            "Residents outside the council chambers. Picture by Olu Benn",
             "Workers load a ship in the harbour. (Photo: Ana Ruiz/Reuters)",
             "The mayor at the opening on Friday. Photograph: Tom Hale/AP",
             "A flooded street in the old town. Credit: City Council",

@@ -34,6 +34,13 @@ const AGENCY_WORDS: &[&str] = &[
     "wire",
     "wires",
     "service",
+    "media",
+    "pa",
+    "aap",
+    "ians",
+    "pti",
+    "anadolu",
+    "newsroom",
 ];
 
 /// Wire agencies that bylines print straight after the names, lowercase.
@@ -183,26 +190,31 @@ pub(super) fn byline(line: &str) -> Option<String> {
     };
     // Drop the agency after a bar, a bullet or a dash: "By A | Agency". What follows the separator
     // must be a short label, never a sentence ("BERLIN, Germany—The mayor said ..." is a dateline).
-    let mut parts = rest.splitn(2, ['|', '•', '·', '—', '–']);
+    let mut parts = split_label(rest);
     let head = parts.next().unwrap_or(rest).trim();
+    let mut agency_label = false;
     if let Some(tail) = parts.next() {
+        // Without "By", only a named agency makes it a byline ("Home | Science" is a trail).
+        agency_label = tail.split_whitespace().any(is_agency_word)
+            && is_agency(tail.trim())
+            && head.split_whitespace().count() >= 2;
         let tail = tail.trim();
         let label =
             tail.split_whitespace().count() <= 6 && !tail.ends_with(['.', '!', '?', '"', '”']);
-        if !explicit || !(label || is_timestamp(tail)) {
+        if !(explicit || agency_label) || !(label || is_timestamp(tail)) {
             return None;
         }
     }
     let located = strip_locations(head);
     let rest = located.trim_end_matches([',', ';']).trim();
     // Drop a trailing agency or desk label after the last comma: "A, Reuters", "A, Staff Writer",
-    // "A, for The Courier".
+    // "A, for The Courier", "A, Education correspondent".
     let mut names = rest;
     let mut had_agency = false;
     if let Some(comma) = rest.rfind(',') {
         let last = rest[comma + 1..].trim();
         let last = last.strip_prefix("for ").unwrap_or(last);
-        if is_agency(last) {
+        if is_agency(last) || is_desk_label(last) {
             names = rest[..comma].trim();
             had_agency = true;
         }
@@ -219,14 +231,43 @@ pub(super) fn byline(line: &str) -> Option<String> {
             }
         }
     }
-    // "A and B, Reuters" needs no "By"; anything else does.
-    if !(explicit || had_agency) || names.is_empty() {
+    // "A and B, Reuters" or "A / PA Media" needs no "By"; anything else does.
+    if !(explicit || had_agency || agency_label) || names.is_empty() {
         return None;
     }
     if !looks_like_names(names) {
         return None;
     }
     Some(names.to_string())
+}
+
+/// Splits a byline at the separator before its label: a bar, a bullet, a dash, or a spaced
+/// slash ("A / PA Media").
+fn split_label(line: &str) -> impl Iterator<Item = &str> {
+    let at = [" / "]
+        .iter()
+        .filter_map(|sep| line.find(sep).map(|i| (i, sep.len())))
+        .chain(
+            line.char_indices()
+                .find(|(_, c)| matches!(c, '|' | '•' | '·' | '—' | '–'))
+                .map(|(i, c)| (i, c.len_utf8())),
+        )
+        .min();
+    match at {
+        Some((i, len)) => [line.get(..i), line.get(i + len..)],
+        None => [Some(line), None],
+    }
+    .into_iter()
+    .flatten()
+}
+
+/// "Education correspondent", "Senior Political Reporter": a desk label, its last word a job.
+fn is_desk_label(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The time printed on the same line after a byline's names: "By A | Updated March 3, 2024", "A ·
@@ -360,12 +401,16 @@ pub(super) fn is_author_note(line: &str, authors: &[String]) -> bool {
     let about_work = ROLE_WORDS.iter().any(|r| lower.contains(r))
         || lower.contains("contributed")
         || lower.contains(" covers ");
+    // "Jess covers council …": the note may use the first name alone.
     about_work
         && authors.iter().any(|a| {
-            line.strip_prefix(a.as_str()).is_some_and(|rest| {
-                [" is ", " was ", " contributed", " covers ", " reported"]
-                    .iter()
-                    .any(|v| rest.starts_with(v))
+            let first = a.split_whitespace().next().unwrap_or(a);
+            [a.as_str(), first].iter().any(|name| {
+                line.strip_prefix(name).is_some_and(|rest| {
+                    [" is ", " was ", " contributed", " covers ", " reported"]
+                        .iter()
+                        .any(|v| rest.starts_with(v))
+                })
             })
         })
 }
@@ -493,7 +538,12 @@ pub(super) fn is_timestamp(line: &str) -> bool {
     if line.chars().count() > 100 {
         return false;
     }
-    let lower = line.to_lowercase();
+    // "Published March 3, 2025Updated March 4, 2025": two times run together by the copy.
+    let lower = line
+        .to_lowercase()
+        .replace("updated", " updated")
+        .replace("first published", " first published");
+    let lower = lower.trim_start();
     for keyword in [
         "published",
         "updated",
@@ -511,7 +561,7 @@ pub(super) fn is_timestamp(line: &str) -> bool {
             }
         }
     }
-    date_tokens_only(&lower) && (has_date(&lower) || is_relative_time(&lower))
+    date_tokens_only(lower) && (has_date(lower) || is_relative_time(lower))
 }
 
 /// "5 hours ago", "Updated 20 minutes ago".
@@ -559,7 +609,7 @@ fn date_tokens_only(lower: &str) -> bool {
             || is_duration_word(bare)
             || matches!(
                 bare,
-                "updated" | "published" | "posted" | "modified" | "last"
+                "updated" | "published" | "posted" | "modified" | "last" | "first"
             )
             || is_number_like(t)
             || (bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_alphabetic()) && is_zone(bare))
@@ -689,7 +739,8 @@ pub(super) fn is_standfirst_like(line: &str) -> bool {
     let chars = line.chars().count();
     let sentences = line.matches(". ").count();
     (30..=400).contains(&chars)
-        && sentences <= 1
+        && sentences <= 2
+        && bare_byline(line).is_none()
         && line.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -704,6 +755,9 @@ pub(super) struct Dateline {
 /// Finds a dateline ("SEOUL, South Korea—", "LAGOS, Nigeria (AP) — ", "Geneva, March 3 (Reuters) - ",
 /// "KYIV, Ukraine, Jan. 5 —") at the start of `para`.
 pub(super) fn dateline(para: &str) -> Option<Dateline> {
+    if let Some(d) = colon_dateline(para) {
+        return Some(d);
+    }
     let (dash_at, dash_len) = find_dash(para)?;
     let mut prefix = para[..dash_at].trim_end();
     let mut qualified = false;
@@ -760,6 +814,29 @@ pub(super) fn dateline(para: &str) -> Option<Dateline> {
         body_start,
         strong,
     })
+}
+
+/// "DOHA: Pakistan and …", "WASHINGTON: The …": a place in capitals closed by a colon (the style
+/// of South Asian and Gulf papers).
+fn colon_dateline(para: &str) -> Option<Dateline> {
+    let colon = para.get(..40.min(para.len()))?.find(": ")?;
+    let place = para.get(..colon)?.trim();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let shouting = letters >= 3 && !place.chars().any(char::is_lowercase);
+    if !shouting || !is_place(place) {
+        return None;
+    }
+    let rest = para.get(colon + 2..)?;
+    let body_start = colon + 2 + (rest.len() - rest.trim_start().len());
+    para.get(body_start..)?
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || "“\"‘".contains(c))
+        .then(|| Dateline {
+            place: place.to_string(),
+            body_start,
+            strong: true,
+        })
 }
 
 /// The first dash of the opening (em, en, "--" or a spaced hyphen) within its first 100 bytes.
@@ -822,7 +899,10 @@ fn is_place(place: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         let particle = i > 0 && PLACE_PARTICLES.contains(w);
-        let dots_ok = !w.contains('.') || w.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        // "D.C.", "N.Y."; after the city, a state's short form ("Calif.", "Tenn.").
+        let dots_ok =
+            !w.contains('.') || letters <= 3 || (i > 0 && w.ends_with('.') && letters <= 5);
         ok_chars && (capital || particle) && dots_ok
     })
 }
@@ -879,6 +959,35 @@ mod tests {
         );
         assert_eq!(byline("By the end of the year, prices rose."), None);
         assert_eq!(byline("Officials said on Monday, Reuters"), None);
+    }
+
+    #[test]
+    fn bylines_with_slashes_desk_labels_and_run_together_times() {
+        assert_eq!(
+            byline("Ines Marlow / PA Media").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert_eq!(byline("Home / Science"), None);
+        assert_eq!(byline("UK News / Politics"), None);
+        assert_eq!(
+            byline("By Ines Marlow, Education correspondent").as_deref(),
+            Some("Ines Marlow")
+        );
+        assert!(is_timestamp(
+            "Published March 3, 2025Updated March 4, 2025, 11:08 a.m. ET"
+        ));
+        assert!(is_timestamp(
+            "Updated May 14 2025 - 5:12pm, first published 4:30pm"
+        ));
+    }
+
+    #[test]
+    fn colon_datelines_and_state_abbreviations() {
+        let d = dateline("DOHA: Ministers met on Tuesday.").expect("a colon dateline");
+        assert_eq!(d.place, "DOHA");
+        let d = dateline("TARVIK, Calif. — The council met.").expect("a state abbreviation");
+        assert_eq!(d.place, "TARVIK, Calif.");
+        assert!(dateline("Note: The council met.").is_none());
     }
 
     #[test]
