@@ -28,16 +28,23 @@ fn read_article(text: &str) -> Article {
     parse(text, &options).unwrap()
 }
 
-/// Names compared without the case of their first letter: "Some observers" at the start of a
-/// sentence and "some observers" are one unnamed source.
+/// Names compared without the case of their first letter ("Some observers" at the start of a
+/// sentence and "some observers" are one unnamed source) and without a leading article (writers
+/// differ on "a senior official" or "senior official").
 fn same_name(a: &str, b: &str) -> bool {
-    let mut x = a.chars();
-    let mut y = b.chars();
-    match (x.next(), y.next()) {
-        (Some(p), Some(q)) => p.to_lowercase().eq(q.to_lowercase()) && x.as_str() == y.as_str(),
-        (None, None) => true,
-        _ => false,
+    fn key(name: &str) -> String {
+        let mut chars = name.chars();
+        let folded: String = chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default();
+        ["a ", "an ", "the "]
+            .iter()
+            .find_map(|p| folded.strip_prefix(p))
+            .map(str::to_string)
+            .unwrap_or(folded)
     }
+    key(a) == key(b)
 }
 
 fn prefix(s: &str, n: usize) -> String {

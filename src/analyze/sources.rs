@@ -260,15 +260,31 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
     match who {
         Who::Entity(e) => *e,
         Who::Unnamed(phrase) => {
+            // "the report said", "its annual report found": the organization that wrote it.
+            if is_document_phrase(phrase) {
+                let org = |e: &people::Entity| {
+                    matches!(e.kind, SourceKind::Organization | SourceKind::Publication)
+                        && !e.country
+                };
+                if let Some(e) = reg.recent((unit, at), org) {
+                    reg.record((unit, at), e);
+                    return e;
+                }
+            }
             // "the spokesperson": the unnamed source last introduced with that noun ("a
             // spokesperson for X").
-            if let Some(noun) = phrase
+            // "The senior European official" for "a senior European official": its words too.
+            if let Some(described) = phrase
                 .strip_prefix("the ")
                 .or_else(|| phrase.strip_prefix("The "))
-                .filter(|n| !n.contains(' '))
+                .filter(|n| n.split_whitespace().count() <= 4)
             {
+                let ws: Vec<&str> = described.split_whitespace().collect();
+                let noun = ws.last().copied().unwrap_or("");
                 if let Some(e) = reg.recent((unit, at), |e| {
-                    e.kind == SourceKind::Unnamed && unnamed_head(&e.tokens) == Some(noun)
+                    e.kind == SourceKind::Unnamed
+                        && unnamed_head(&e.tokens) == Some(noun)
+                        && ws.iter().all(|w| e.tokens.iter().any(|t| t == w))
                 }) {
                     reg.record((unit, at), e);
                     return e;
@@ -288,6 +304,37 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
     }
 }
 
+/// "the report", "its half-year report", "the study": a document standing for its authors.
+fn is_document_phrase(phrase: &str) -> bool {
+    let lower = phrase.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    words.len() <= 4
+        && matches!(*first, "the" | "its" | "their" | "this")
+        && matches!(
+            *last,
+            "report"
+                | "study"
+                | "statement"
+                | "letter"
+                | "filing"
+                | "analysis"
+                | "assessment"
+                | "review"
+                | "survey"
+                | "paper"
+                | "note"
+                | "document"
+                | "audit"
+                | "estimate"
+                | "guidance"
+                | "submission"
+                | "testimony"
+        )
+}
+
 /// The noun heading an unnamed source's words: "official" in "a senior official in the
 /// governor's office", "spokeswoman" in "a spokeswoman".
 fn unnamed_head(tokens: &[String]) -> Option<&str> {
@@ -302,9 +349,6 @@ fn unnamed_head(tokens: &[String]) -> Option<&str> {
     }
     let mut head = None;
     for t in tokens.iter().skip(1) {
-        if t.chars().next().is_some_and(char::is_uppercase) && head.is_some() {
-            break;
-        }
         if matches!(
             t.as_str(),
             "for"

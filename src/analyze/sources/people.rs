@@ -84,13 +84,26 @@ fn keep_first(map: &mut HashMap<String, usize>, key: &str, value: usize) {
         .or_insert(value);
 }
 
-/// A name's words without particles, as [`name_refers_to`] compares them.
+/// A name's words without particles, as [`name_refers_to`] compares them. A particle opening a
+/// sentence is capitalized ("Van der Veen said"): one that another word follows is still one.
 fn name_words<'a>(tokens: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let tokens: Vec<&str> = tokens.into_iter().collect();
+    let count = tokens.len();
     tokens
         .into_iter()
-        .map(words::strip_particle)
-        .filter(|t| !words::is_particle(t))
+        .enumerate()
+        .map(|(i, t)| (i, words::strip_particle(t)))
+        .filter(|&(i, t)| !words::is_particle(t) && !(i + 1 < count && is_capitalized_particle(t)))
+        .map(|(_, t)| t)
         .collect()
+}
+
+/// "Van", "De", "Von": a particle written with a capital (not "Le", a Vietnamese family name).
+fn is_capitalized_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "Van" | "Von" | "De" | "Del" | "Della" | "Di" | "Da" | "Du" | "Dos" | "Das" | "Ter" | "Ten"
+    )
 }
 
 /// How far back pronoun and alias resolution looks, in mentions.
@@ -351,16 +364,8 @@ fn initials(tokens: &[String]) -> String {
 /// "An"). Particles are ignored ("al-Assad" = "Assad").
 pub(super) fn name_refers_to(full: &[String], reference: &[&str]) -> bool {
     let full_raw = full;
-    let full: Vec<&str> = full
-        .iter()
-        .map(|t| words::strip_particle(t))
-        .filter(|t| !words::is_particle(t))
-        .collect();
-    let reference: Vec<&str> = reference
-        .iter()
-        .map(|t| words::strip_particle(t))
-        .filter(|t| !words::is_particle(t))
-        .collect();
+    let full: Vec<&str> = name_words(full.iter().map(String::as_str));
+    let reference: Vec<&str> = name_words(reference.iter().copied());
     if reference.is_empty() || full.is_empty() {
         return false;
     }
@@ -592,15 +597,21 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
             continue;
         }
         let mut b = i;
-        while b < s.last
-            && s.adjacent(b, b + 1)
-            && !s.quoted(b + 1)
-            && (s.namey(b + 1)
-                || (words::is_particle(s.word(b + 1))
-                    && s.adjacent(b + 1, b + 2)
-                    && s.namey(b + 2)))
-        {
-            b += 1;
+        while b < s.last && s.adjacent(b, b + 1) && !s.quoted(b + 1) {
+            if s.namey(b + 1) {
+                b += 1;
+                continue;
+            }
+            // "de la", "van der": up to two particles, then a name word.
+            let mut p = b + 1;
+            while p < s.last && p < b + 3 && words::is_particle(s.word(p)) && s.adjacent(p, p + 1) {
+                p += 1;
+            }
+            if p > b + 1 && s.namey(p) && !s.quoted(p) {
+                b = p;
+            } else {
+                break;
+            }
         }
         // "Fair Trade and Prices Office": one word joined by "and" to words that end in an
         // organization word (two names of their own are two organizations: "Alder Savings and
@@ -640,6 +651,27 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
             b += 2;
             while b < s.last && s.adjacent(b, b + 1) && !s.quoted(b + 1) && s.namey(b + 1) {
                 b += 1;
+            }
+            // "Ministry of Industry and Trade", "Committee for Disaster Prevention and
+            // Control": one or two more name words joined by "and" (not a second name that ends
+            // in an organization word of its own: "Ministry of Health and Kelso Bank").
+            if b + 2 <= s.last
+                && s.word(b + 1) == "and"
+                && s.adjacent(b, b + 1)
+                && s.adjacent(b + 1, b + 2)
+                && s.namey(b + 2)
+                && !s.quoted(b + 2)
+            {
+                let mut c = b + 2;
+                while c < s.last && c < b + 3 && s.adjacent(c, c + 1) && s.namey(c + 1) {
+                    c += 1;
+                }
+                let next_namey = c < s.last && s.adjacent(c, c + 1) && s.namey(c + 1);
+                let own_name = (b + 2..=c).any(|k| words::is_organization_word(s.word(k)))
+                    || reg.is_name_word(s.word(b + 2));
+                if !next_namey && !own_name {
+                    b = c;
+                }
             }
         }
         let mut a = i;
@@ -747,7 +779,14 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     let surface = span_text(s, a, b).to_string();
     let title_at = (a..=b)
         .rev()
-        .find(|&t| words::is_title(s.word(t)) || words::honorific(s.word(t)).is_some());
+        .find(|&t| words::is_title(s.word(t)) || words::honorific(s.word(t)).is_some())
+        .map(|mut t| {
+            // "Chief Executive NAME", "Foreign Minister NAME": role words after the title.
+            while t + 1 < b && words::is_role_noun(&s.word(t + 1).to_lowercase()) {
+                t += 1;
+            }
+            t
+        });
     let has_org = words_ab.iter().any(|w| words::is_organization_word(w));
 
     if let Some(t) = title_at.filter(|_| !has_org || title_at.is_some_and(|t| t < b)) {

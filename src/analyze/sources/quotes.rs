@@ -96,24 +96,28 @@ fn straight_opens_or_quote(text: &str, i: usize) -> bool {
     straight_opens(text, i) || text[..i].chars().next_back().is_some_and(is_double)
 }
 
-/// Whether the article's primary quotation marks are single ones: no double mark anywhere, and
-/// at least one single mark that opens a quotation closed later in its paragraph.
+/// Whether the article's primary quotation marks are single ones: more quotations in single
+/// marks (an opening mark closed later in its paragraph) than double marks that open one (a
+/// British article may still nest “double” marks inside its ‘single’ ones).
 pub(super) fn singles_are_primary(units: &[Unit]) -> bool {
-    if units.iter().any(|u| u.text.contains(is_double)) {
-        return false;
-    }
-    units.iter().any(|u| {
+    let mut singles = 0usize;
+    let mut doubles = 0usize;
+    for u in units {
         let text = u.text.as_str();
         let mut open = false;
         for (i, c) in text.char_indices() {
+            if is_open(c) || (c == '"' && straight_opens(text, i)) {
+                doubles += 1;
+            }
             if !open && single_opens(text, i, c) {
                 open = true;
             } else if open && single_closes(text, i, c) {
-                return true;
+                open = false;
+                singles += 1;
             }
         }
-        false
-    })
+    }
+    singles > doubles
 }
 
 /// Finds the quotations of every unit. Unbalanced marks give a warning.

@@ -625,7 +625,14 @@ pub(super) fn subject_before(
                 p.to_string()
             };
             let p = p.as_str();
-            if !p.chars().next().is_some_and(char::is_lowercase)
+            // "the senior European official": a capitalized modifier between a determiner and
+            // the head noun.
+            let modifier = p.chars().next().is_some_and(char::is_uppercase)
+                && (a.saturating_sub(3)..a - 1).any(|d| {
+                    d >= floor.max(s.first)
+                        && words::is_source_determiner(&s.word(d).to_lowercase())
+                });
+            if !(p.chars().next().is_some_and(char::is_lowercase) || modifier)
                 || words::is_stop_word(p) && !words::is_source_determiner(p)
             {
                 break;
