@@ -33,16 +33,15 @@ fn read_article(text: &str) -> Article {
 /// differ on "a senior official" or "senior official").
 fn same_name(a: &str, b: &str) -> bool {
     fn key(name: &str) -> String {
-        let mut chars = name.chars();
-        let folded: String = chars
+        let bare = ["a ", "an ", "the ", "A ", "An ", "The "]
+            .iter()
+            .find_map(|p| name.strip_prefix(p))
+            .unwrap_or(name);
+        let mut chars = bare.chars();
+        chars
             .next()
             .map(|c| c.to_lowercase().chain(chars).collect())
-            .unwrap_or_default();
-        ["a ", "an ", "the "]
-            .iter()
-            .find_map(|p| folded.strip_prefix(p))
-            .map(str::to_string)
-            .unwrap_or(folded)
+            .unwrap_or_default()
     }
     key(a) == key(b)
 }

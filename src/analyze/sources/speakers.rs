@@ -264,6 +264,9 @@ pub(super) fn parenthetical_len(rest: &str) -> usize {
 /// "One senior nurse at X, who spoke on condition of anonymity, said": an unnamed source at
 /// token `j` whose words run up to a comma (at or before token `k`) that opens a clause.
 fn unnamed_subject(s: &Sentence, j: usize, k: usize) -> Option<Who> {
+    if j == s.first && s.word(j) == "In" {
+        return None;
+    }
     let mut head = false;
     let mut x = j;
     while x <= k && x < j + 12 {
@@ -417,6 +420,12 @@ fn person_description(reg: &Registry, s: &Sentence, j: usize) -> Option<(Who, us
     None
 }
 
+/// "in a statement", "in the report": a document after "in" is where words were said, not who
+/// said them.
+fn after_in(s: &Sentence, j: usize) -> bool {
+    j > s.first && s.word(j - 1).eq_ignore_ascii_case("in")
+}
+
 /// Lowercase words from `j` up to a verb, comma or the end of the clause, naming an unnamed source.
 fn unnamed_phrase(s: &Sentence, j: usize) -> Option<(Who, usize)> {
     let mut k = j;
@@ -453,7 +462,7 @@ fn unnamed_phrase(s: &Sentence, j: usize) -> Option<(Who, usize)> {
         k += 1;
     }
     let last = last?;
-    if !head {
+    if !head || after_in(s, j) && (j..=last).any(|x| words::is_document_noun(s.word(x))) {
         return None;
     }
     let (a, b) = (s.toks.get(j)?.start, s.toks.get(last)?.full_end);
