@@ -1022,6 +1022,49 @@ mod tests {
     }
 
     #[test]
+    fn kin_shares_a_surname_and_keeps_their_own_quotes() {
+        let f = analyze(&[
+            "“The river came up at night,” Ilse ter Horst says.",
+            "Her son, Maarten ter Horst, moved the cattle to higher ground.",
+            "“I just drove,” he says.",
+            "“He never slept,” Ms ter Horst says.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "The river came").as_deref(),
+            Some("Ilse ter Horst")
+        );
+        assert_eq!(
+            speaker_of(&f, "I just drove").as_deref(),
+            Some("Maarten ter Horst")
+        );
+        assert_eq!(
+            speaker_of(&f, "He never slept").as_deref(),
+            Some("Ilse ter Horst")
+        );
+    }
+
+    #[test]
+    fn titles_of_two_words_particles_at_a_sentence_start_and_reports() {
+        let f = analyze(&[
+            "Chief Executive Ono Haruki said sales fell.",
+            "“We expected worse,” Mr. Ono said.",
+            "Coach Pieter van Dalen said his side was “robbed”.",
+            "“Never a penalty,” Van Dalen said.",
+            "The Tarvik Audit Office published its review on Monday.",
+            "“Costs were understated,” the report said.",
+        ]);
+        assert_eq!(speaker_of(&f, "We expected").as_deref(), Some("Ono Haruki"));
+        assert_eq!(
+            speaker_of(&f, "Never a penalty").as_deref(),
+            Some("Pieter van Dalen")
+        );
+        assert_eq!(
+            speaker_of(&f, "Costs were").as_deref(),
+            Some("Tarvik Audit Office")
+        );
+    }
+
+    #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
             "Sela Omarova, the clinic's director, said waits had doubled.",

@@ -777,9 +777,14 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         metonym: false,
     };
     let surface = span_text(s, a, b).to_string();
+    // "Coach NAME said" opening a sentence: a role noun capitalized by its position is a title.
+    let opening_role =
+        |t: usize| t == s.first && t + 1 < b && words::is_role_noun(&s.word(t).to_lowercase());
     let title_at = (a..=b)
         .rev()
-        .find(|&t| words::is_title(s.word(t)) || words::honorific(s.word(t)).is_some())
+        .find(|&t| {
+            words::is_title(s.word(t)) || words::honorific(s.word(t)).is_some() || opening_role(t)
+        })
         .map(|mut t| {
             // "Chief Executive NAME", "Foreign Minister NAME": role words after the title.
             while t + 1 < b && words::is_role_noun(&s.word(t + 1).to_lowercase()) {
@@ -1083,6 +1088,8 @@ pub(super) fn role_gender(role: &str) -> Option<Gender> {
         .find_map(|w| {
             if w.ends_with("woman") || w.ends_with("women") {
                 Some(Gender::Female)
+            } else if let Some(g) = words::kinship_gender(&w) {
+                Some(g)
             } else if (w.ends_with("man") || w.ends_with("men"))
                 && (w == "man" || words::is_role_noun(&w) || words::is_title(&capitalize(&w)))
             {

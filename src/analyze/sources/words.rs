@@ -230,8 +230,23 @@ pub(super) fn looks_like_occupation(word: &str) -> bool {
         )
 }
 
+/// Family relations, which introduce people as roles do ("Her son, NAME,"), and the gender they
+/// show.
+pub(super) fn kinship_gender(word: &str) -> Option<Gender> {
+    match word {
+        "son" | "husband" | "father" | "brother" | "grandson" | "grandfather" | "nephew"
+        | "uncle" | "widower" | "stepson" | "stepfather" => Some(Gender::Male),
+        "daughter" | "wife" | "mother" | "sister" | "granddaughter" | "grandmother" | "niece"
+        | "aunt" | "widow" | "stepdaughter" | "stepmother" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 /// Lowercase nouns that name a role ("spokesperson for ...", "leader", "an expert at ...").
 pub(super) fn is_role_noun(word: &str) -> bool {
+    if kinship_gender(word).is_some() || matches!(word, "partner" | "cousin") {
+        return true;
+    }
     // "secretary-general", "editor-in-chief", "director-general"
     if word.contains('-') && !word.starts_with("co-") {
         return word
