@@ -40,6 +40,8 @@ struct Pending {
     /// Quotations running over several paragraphs share a group.
     group: Option<usize>,
     scare: bool,
+    /// A quotation standing alone in its paragraph, its speaker carried over from before.
+    alone: bool,
 }
 
 /// Finds quotations, attributions, mentions and the sources they point at.
@@ -108,6 +110,7 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
                 } else {
                     speakers::Resolved {
                         who: prev_who.cloned(),
+                        alone: true,
                         ..Default::default()
                     }
                 };
@@ -150,6 +153,9 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
                     cue: resolved.cue,
                     group,
                     scare: resolved.scare,
+                    alone: resolved.alone
+                        && text.trim().len() == q.end.saturating_sub(q.start)
+                        && !q.continued,
                 });
                 // Words quoted inside the quotation: whose they are, the text seldom says.
                 for n in quotes::nested(text, q, singles_primary) {
@@ -167,6 +173,7 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
                         cue: None,
                         group: None,
                         scare: true,
+                        alone: false,
                     });
                 }
             }
@@ -187,11 +194,13 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
                         cue: Some(f.cue),
                         group: None,
                         scare: false,
+                        alone: false,
                     });
                 }
             }
         }
     }
+    speakers_introduced_next(&reg, &mut pending);
     share_group_speakers(&mut pending);
     finish(reg, pending, metonyms, warnings)
 }
@@ -368,6 +377,27 @@ fn unnamed_head(tokens: &[String]) -> Option<&str> {
         head = Some(t.as_str());
     }
     head
+}
+
+/// "“The yen did us no favours.”" then a paragraph opening "Finance chief NAME said …": a
+/// quotation standing alone before a paragraph that introduces a new person is that person's.
+fn speakers_introduced_next(reg: &Registry, pending: &mut [Pending]) {
+    let mut introduced: HashMap<usize, usize> = HashMap::new();
+    for (i, e) in reg.entities.iter().enumerate() {
+        let (unit, start, _) = e.first;
+        if e.kind == SourceKind::Person && start < 80 {
+            introduced.entry(unit).or_insert(i);
+        }
+    }
+    for p in pending.iter_mut().filter(|p| p.alone && p.group.is_none()) {
+        // Not when the last speaker was just named: "“…,” A said. / “More.” / B, a rival, …".
+        let carried_from_before = p.unit > 0
+            && p.entity
+                .is_some_and(|e| reg.mentioned_in(e, p.unit - 1) || reg.mentioned_in(e, p.unit));
+        if let (Some(&e), false) = (introduced.get(&(p.unit + 1)), carried_from_before) {
+            p.entity = Some(e);
+        }
+    }
 }
 
 /// Every piece of a quotation that runs over several paragraphs gets the speaker found for any.
@@ -1061,6 +1091,24 @@ mod tests {
         assert_eq!(
             speaker_of(&f, "Costs were").as_deref(),
             Some("Tarvik Audit Office")
+        );
+    }
+
+    #[test]
+    fn a_quotation_alone_before_a_new_speaker_is_introduced_is_theirs() {
+        let f = analyze(&[
+            "“Demand is back,” Chief Executive Ola Brandt said.",
+            "Orders rose in every region.",
+            "“Costs are not.”",
+            "Finance chief Mira Solberg said margins had narrowed by two points.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "Costs are not").as_deref(),
+            Some("Mira Solberg")
+        );
+        assert_eq!(
+            speaker_of(&f, "Demand is back").as_deref(),
+            Some("Ola Brandt")
         );
     }
 

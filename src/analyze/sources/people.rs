@@ -140,6 +140,15 @@ impl Registry {
         self.history.push((pos, entity));
     }
 
+    /// Whether `entity` is mentioned in `unit` (the history is in reading order).
+    pub fn mentioned_in(&self, entity: usize, unit: usize) -> bool {
+        let from = self.history.partition_point(|&((u, _), _)| u < unit);
+        let to = self.history.partition_point(|&((u, _), _)| u <= unit);
+        self.history
+            .get(from..to)
+            .is_some_and(|h| h.iter().any(|&(_, e)| e == entity))
+    }
+
     /// The most recently mentioned entity before `before` that `fits`.
     pub fn recent(&self, before: Pos, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
         self.history
@@ -785,12 +794,13 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         .find(|&t| {
             words::is_title(s.word(t)) || words::honorific(s.word(t)).is_some() || opening_role(t)
         })
-        .map(|mut t| {
-            // "Chief Executive NAME", "Foreign Minister NAME": role words after the title.
-            while t + 1 < b && words::is_role_noun(&s.word(t + 1).to_lowercase()) {
-                t += 1;
-            }
-            t
+        .map(|t| {
+            // "Chief Executive NAME", "Chief Financial Officer NAME": role words after the
+            // title, up to three.
+            (t + 1..b.min(t + 4))
+                .rev()
+                .find(|&k| words::is_role_noun(&s.word(k).to_lowercase()))
+                .unwrap_or(t)
         });
     let has_org = words_ab.iter().any(|w| words::is_organization_word(w));
 
@@ -801,8 +811,18 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         let gender = (a..=t).find_map(|k| words::honorific(s.word(k)).flatten());
         let real_title = (a..=t).any(|k| words::is_title(s.word(k)));
         let name: Vec<&str> = (t + 1..=b).map(|k| s.word(k)).collect();
+        let unclaimed = (name.len() == 1)
+            .then(|| reg.unclaimed_person(name[0]).map(str::to_string))
+            .flatten();
         let entity = match reg.find_person(&name, gender) {
             Some(e) => {
+                reg.add_alias(e, &surface);
+                e
+            }
+            // "Mr Ferreira" after "Nicholas Ferreira, prosecuting,": the full name seen first.
+            None if unclaimed.is_some() => {
+                let full = unclaimed.unwrap_or_default();
+                let e = reg.get_or_add(&full, SourceKind::Person, (s.unit, start, end));
                 reg.add_alias(e, &surface);
                 e
             }

@@ -22,6 +22,9 @@ pub(super) struct Resolved {
     pub scare: bool,
     /// The token of the speech verb used, if any.
     pub verb: Option<usize>,
+    /// Nothing in the sentence names the speaker: the quotation stands alone (its speaker, if
+    /// any, is the last one's).
+    pub alone: bool,
 }
 
 /// Resolves a pronoun at `pos` to the most recent entity it fits.
@@ -411,7 +414,7 @@ fn person_description(reg: &Registry, s: &Sentence, j: usize) -> Option<(Who, us
                 e.kind == SourceKind::Person
                     && e.role
                         .as_deref()
-                        .is_some_and(|r| r.split_whitespace().any(|x| x == w))
+                        .is_some_and(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case(w)))
             })?;
             return Some((Who::Entity(e), t.end));
         }
@@ -942,6 +945,7 @@ pub(super) fn resolve(
         cue: cue_from(s, v),
         scare: false,
         verb: Some(v),
+        alone: false,
     };
     if embedded {
         if scare_cue(s, q) {
@@ -1011,6 +1015,7 @@ pub(super) fn resolve(
                         cue: Some(cue),
                         scare: false,
                         verb: None,
+                        alone: false,
                     };
                 }
             }
@@ -1020,6 +1025,7 @@ pub(super) fn resolve(
             cue: Some(cue),
             scare: false,
             verb: None,
+            alone: false,
         };
     }
     // An embedded phrase, or a quotation after a colon with no speech verb, is the subject's.
@@ -1034,12 +1040,11 @@ pub(super) fn resolve(
     // Only a quotation that stands alone continues the last speaker's words; one introduced by
     // other words ("a placard read: “…”") is not theirs.
     if lead.is_empty() {
-        if let Some(p) = previous {
-            return Resolved {
-                who: Some(p.clone()),
-                ..Resolved::default()
-            };
-        }
+        return Resolved {
+            who: previous.cloned(),
+            alone: true,
+            ..Resolved::default()
+        };
     }
     Resolved::default()
 }
