@@ -274,3 +274,17 @@ fn capitalised_words_in_brackets_that_are_not_short_forms() {
         defines_nothing(body);
     }
 }
+
+#[test]
+fn a_dotted_short_form_keeps_its_last_stop_and_a_department_its_head() {
+    defines(
+        "The ruling found that the Tarvik Valley Transit Authority, or T.V.T.A., skipped a review.",
+        "T.V.T.A.",
+        "Tarvik Valley Transit Authority",
+    );
+    defines(
+        "The state Department of Housing and Community Development (H.C.D.) wrote to the city.",
+        "H.C.D.",
+        "Department of Housing and Community Development",
+    );
+}

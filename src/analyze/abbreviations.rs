@@ -410,7 +410,8 @@ fn bracket_definitions(u: usize, text: &str, out: &mut Vec<Definition>) {
                 if let Some(start) = match_long_form(&letters, window) {
                     let long = clean_long(&window[start..]);
                     let fits = loose.is_none() || is_capitalised_name(long);
-                    if fits && !long.is_empty() && words(long).len() <= limit {
+                    let long = with_head_of(window, start, long);
+                    if fits && !long.is_empty() && words(long).len() <= limit + 2 {
                         out.push(Definition {
                             short: inner.to_string(),
                             long: long.to_string(),
@@ -466,6 +467,26 @@ fn bracket_definitions(u: usize, text: &str, out: &mut Vec<Definition>) {
     }
 }
 
+/// "Department of Housing and Community Development (H.C.D.)": the initials spell the words
+/// after "of", but the name begins with the capitalised word before it.
+fn with_head_of<'a>(window: &'a str, start: usize, long: &'a str) -> &'a str {
+    let Some(before) = window.get(..start).map(str::trim_end) else {
+        return long;
+    };
+    let Some(head) = before.strip_suffix(" of") else {
+        return long;
+    };
+    let word_at = head.rfind(' ').map_or(0, |i| i + 1);
+    let word = &head[word_at..];
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && word.chars().count() > 3;
+    match window.get(word_at..) {
+        Some(extended) if capitalised && extended.ends_with(long) => extended,
+        _ => long,
+    }
+}
+
 /// "the Long Form, or LF," and "Long Form, known as LF,".
 fn or_definitions(u: usize, text: &str, out: &mut Vec<Definition>) {
     for cue in [", or ", ", also known as ", ", known as "] {
@@ -477,7 +498,16 @@ fn or_definitions(u: usize, text: &str, out: &mut Vec<Definition>) {
             let token_len = rest
                 .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')'))
                 .unwrap_or(rest.len());
-            let token = rest[..token_len].trim_end_matches('.');
+            let whole = &rest[..token_len];
+            // "C.V.R.T.A." keeps its last full stop when a comma or bracket follows it (at the
+            // end of a sentence the stop is the sentence's).
+            let dotted = whole.len() > 2 && whole.matches('.').count() >= 2;
+            let next = rest[token_len..].chars().next();
+            let token = if dotted && matches!(next, Some(',' | ';' | ':' | ')')) {
+                whole
+            } else {
+                whole.trim_end_matches('.')
+            };
             // The short form closes the clause: ", or LF," / ", or LF." / ", or LF)".
             let after = rest[token.len()..].chars().next();
             if !matches!(after, None | Some(',' | ';' | ':' | ')' | '.')) {
