@@ -1113,6 +1113,21 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_makes_a_person_and_an_occupation_an_unnamed_source() {
+        let f = analyze(&[
+            "A senior dive coordinator at the lake, who asked not to be named, said the water was cold.",
+            "“We go slowly,” he said.",
+            "Among them was Vera Lind, whose brother was on the boat.",
+            "“He always comes back,” she said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "We go slowly").as_deref(),
+            Some("a senior dive coordinator at the lake")
+        );
+        assert_eq!(speaker_of(&f, "He always").as_deref(), Some("Vera Lind"));
+    }
+
+    #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
             "Sela Omarova, the clinic's director, said waits had doubled.",

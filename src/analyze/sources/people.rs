@@ -1056,6 +1056,13 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     let inverted = before.as_deref().is_some_and(words::is_speech_verb);
     let told = before.as_deref() == Some("told");
     let has_role = premodifier.is_some() || appos.is_some() || of_org.is_some();
+    // "NAME, whose husband …" / "NAME, who lives …": a relative clause of a person.
+    let who_clause = !possessive
+        && s.toks
+            .get(b)
+            .and_then(|t| s.text.get(t.full_end..))
+            .is_some_and(|r| r.starts_with(", who ") || r.starts_with(", whose "));
+    let has_role = has_role || who_clause;
     if b > a && !place && (has_role || after_according || speaks || (inverted && !told)) {
         let e = reg.get_or_add(&surface, SourceKind::Person, (s.unit, start, end));
         let role = premodifier.or(appos).or(of_org);

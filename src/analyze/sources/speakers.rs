@@ -279,7 +279,12 @@ fn unnamed_subject(s: &Sentence, j: usize, k: usize) -> Option<Who> {
         if lower && (words::is_speech_verb(w) || words::is_belief_verb(w) || words::is_filler(w)) {
             return None;
         }
-        head |= lower && x > j && (words::is_unnamed_source_noun(w) || words::is_role_noun(w))
+        head |= lower
+            && x > j
+            && (words::is_unnamed_source_noun(w)
+                || words::is_role_noun(w)
+                || words::is_source_determiner(&s.word(j).to_lowercase())
+                    && words::looks_like_occupation(w))
             || x == j && words::is_unnamed_source_noun(&lw);
         if x == j && !(words::is_source_determiner(&lw) || head || x == s.first) {
             return None;
