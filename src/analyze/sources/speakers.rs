@@ -510,6 +510,21 @@ pub(super) fn subject_before(
             k = j - 1;
         }
     }
+    // "The Foreign Office in Kastel said": a place after "in" or "at" qualifies the subject.
+    let placed = mention_ending_at(mentions, k).filter(|m| {
+        m.first_tok > s.first + 1
+            && matches!(s.word(m.first_tok - 1), "in" | "at" | "from")
+            && reg
+                .entities
+                .get(m.entity)
+                .is_some_and(|e| e.country || m.metonym)
+    });
+    if let Some(m) = placed {
+        if let Some(who) = opening_subject(reg, s, mentions, v) {
+            let _ = m;
+            return Some(who);
+        }
+    }
     if let Some(m) = mention_ending_at(mentions, k) {
         if !m.possessive && gap_before_is_plain(s, k, v) {
             // "a spokeswoman for the X Association said": the unnamed person, not X.
@@ -882,6 +897,30 @@ fn scare_cue(s: &Sentence, q: &QuoteSpan) -> bool {
             .any(|k| k >= s.first && matches!(s.word(k), "dubbed" | "nicknamed" | "branded"))
 }
 
+/// "Sen. NAME (R-Kan.), who voted against the bill, said …", "Gov. NAME of Place, who chairs X,
+/// wrote …": the person or organization named first in the sentence, when nothing but their
+/// apposition stands between them and the verb at `v` (no other verb's clause).
+fn opening_subject(reg: &Registry, s: &Sentence, mentions: &[Mention], v: usize) -> Option<Who> {
+    let m = mentions
+        .iter()
+        .find(|m| m.first_tok >= s.first && m.first_tok < v)?;
+    let at_start = (s.first..m.first_tok).all(|k| {
+        let w = s.word(k);
+        words::is_title(w) || words::honorific(w).is_some() || matches!(w, "The" | "the")
+    });
+    let kind_ok = reg.entities.get(m.entity).is_some_and(|e| {
+        e.kind == SourceKind::Person || (e.kind == SourceKind::Organization && !e.country)
+    });
+    // Between the name and the verb: a bracket, an "of" place, and one clause in commas.
+    let between = s
+        .text
+        .get(s.toks.get(m.last_tok)?.full_end..s.toks.get(v)?.start)?;
+    let commas = between.matches(',').count();
+    let plain = commas == 0 && between.split_whitespace().count() <= 4;
+    let apposed = commas == 2 && between.trim_start().starts_with([',', '(']);
+    (at_start && kind_ok && !m.possessive && (plain || apposed)).then_some(Who::Entity(m.entity))
+}
+
 /// The first name or pronoun in the sentence that acts as its subject (not after a preposition,
 /// not possessive), before byte `limit`.
 pub(super) fn sentence_subject(
@@ -973,11 +1012,17 @@ pub(super) fn resolve(
             });
             for v in (floor..=last_before).rev() {
                 if words::is_declaring_verb(s.word(v)) {
-                    let who = subject_before(reg, s, mentions, v, floor).or_else(|| {
-                        no_quote_before
-                            .then(|| subject_before(reg, s, mentions, v, s.first))
-                            .flatten()
-                    });
+                    let who = subject_before(reg, s, mentions, v, floor)
+                        .or_else(|| {
+                            no_quote_before
+                                .then(|| subject_before(reg, s, mentions, v, s.first))
+                                .flatten()
+                        })
+                        .or_else(|| {
+                            no_quote_before
+                                .then(|| opening_subject(reg, s, mentions, v))
+                                .flatten()
+                        });
                     if let Some(who) = who {
                         return found(who, v);
                     }
