@@ -386,3 +386,84 @@ fn citation_heavy_input_stays_linear() {
         assert!(ratio <= 3.0, "{unit:?}: {t1:.1} ms → {t2:.1} ms");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Abbreviation definitions (`*[SHORT]: long form`)
+
+#[test]
+fn abbreviation_definitions_mark_every_use_and_leave_the_body() {
+    let text = "# Notes\n\nThe HTML and CSS specs, by the W3C WG.\n\n*[HTML]: Hyper Text Markup Language\n*[W3C WG]: World Wide Web Consortium Working Group\n\nMore HTML later; HTMLX and html are other words.\n";
+    let article = parse(text, &cite_reader::Options::default()).unwrap();
+    let pairs: Vec<_> = article
+        .abbreviations
+        .iter()
+        .map(|a| (a.short.as_str(), a.long.as_str()))
+        .collect();
+    assert!(pairs.contains(&("HTML", "Hyper Text Markup Language")));
+    assert!(pairs.contains(&("W3C WG", "World Wide Web Consortium Working Group")));
+    let uses: Vec<_> = article
+        .citations
+        .iter()
+        .filter(|c| c.kind == CitationKind::Abbreviation)
+        .map(|c| (c.text.as_str(), c.detail.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        uses,
+        [
+            ("HTML", "Hyper Text Markup Language"),
+            ("W3C WG", "World Wide Web Consortium Working Group"),
+            ("HTML", "Hyper Text Markup Language"),
+        ]
+    );
+    assert!(article.blocks.iter().all(|b| !b.text.contains("*[")));
+    let html = render(text, &cite_reader::Options::default()).unwrap();
+    assert!(!html.contains("*["), "{html}");
+    let c = &article.citations[0].id;
+    assert_eq!(marker(&html, c), "HTML");
+    assert!(popup(&html, c).contains("Hyper Text Markup Language"));
+    assert!(popup(&html, c).contains("data-popup-role=\"tooltip\""));
+}
+
+#[test]
+fn abbreviation_uses_in_code_links_and_raw_html_are_left_alone() {
+    let text = "Use `HTML` in [a link](https://example.org/HTML) and <b title=\"HTML\">x</b>.\n\n*[HTML]: Hyper Text Markup Language\n";
+    let article = parse(text, &cite_reader::Options::default()).unwrap();
+    assert_eq!(article.abbreviations.len(), 1);
+    assert!(
+        article
+            .citations
+            .iter()
+            .all(|c| c.kind != CitationKind::Abbreviation),
+        "{:?}",
+        article.citations
+    );
+}
+
+#[test]
+fn abbreviation_definition_in_code_is_code() {
+    let text = "Some HTML.\n\n```\n*[HTML]: Hyper Text Markup Language\n```\n";
+    let article = parse(text, &cite_reader::Options::default()).unwrap();
+    assert!(article.abbreviations.is_empty());
+    assert!(article.citations.is_empty());
+    let html = render(text, &cite_reader::Options::default()).unwrap();
+    assert!(html.contains("*[HTML]: Hyper Text Markup Language"), "{html}");
+}
+
+#[test]
+fn abbreviation_definition_without_long_form_is_ignored_with_a_warning() {
+    let text = "Some HTML.\n\n*[HTML]:\n";
+    let article = parse(text, &cite_reader::Options::default()).unwrap();
+    assert!(article.abbreviations.is_empty());
+    assert!(article.citations.is_empty());
+    assert!(
+        article
+            .warnings
+            .iter()
+            .any(|w| w.contains("*[HTML]:") && w.contains("no long form")),
+        "{:?}",
+        article.warnings
+    );
+    assert!(!render(text, &cite_reader::Options::default())
+        .unwrap()
+        .contains("*[HTML]"));
+}

@@ -5,6 +5,7 @@
 //! headings get unique anchor slugs, footnotes are numbered in order of first reference, and links
 //! and footnote references get their citations.
 
+mod abbr;
 mod tree;
 
 use std::collections::HashMap;
@@ -25,14 +26,22 @@ pub(crate) fn parse(input: &str, smart_punctuation: bool) -> Article {
     if smart_punctuation {
         options |= CmarkOptions::ENABLE_SMART_PUNCTUATION;
     }
+    let abbr::Extracted {
+        source,
+        abbreviations,
+        warnings: abbreviation_warnings,
+    } = abbr::extract(input, options);
     let mut builder = TreeBuilder::default();
-    for event in Parser::new_ext(input, options) {
+    for event in Parser::new_ext(&source, options) {
         builder.event(event);
     }
-    let (blocks, definitions, warnings) = builder.finish();
+    let (blocks, definitions, mut warnings) = builder.finish();
+    warnings.extend(abbreviation_warnings);
     let mut article = Article {
         blocks,
         warnings,
+        // Defined with `*[SHORT]: long`: the analysis marks their uses.
+        abbreviations,
         ..Article::default()
     };
     take_title(&mut article);
