@@ -446,7 +446,10 @@ fn abbreviation_definition_in_code_is_code() {
     assert!(article.abbreviations.is_empty());
     assert!(article.citations.is_empty());
     let html = render(text, &cite_reader::Options::default()).unwrap();
-    assert!(html.contains("*[HTML]: Hyper Text Markup Language"), "{html}");
+    assert!(
+        html.contains("*[HTML]: Hyper Text Markup Language"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -466,4 +469,57 @@ fn abbreviation_definition_without_long_form_is_ignored_with_a_warning() {
     assert!(!render(text, &cite_reader::Options::default())
         .unwrap()
         .contains("*[HTML]"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cross-references to headings
+
+#[test]
+fn a_link_to_a_heading_opens_the_heading_and_its_first_paragraph() {
+    let text = "# Essay\n\nAs [shown below](#our-method), and [again](#counting).\n\n## Our Method\n\nWe count every word twice, then once more.\n\nA second paragraph.\n\n## Counting in Detail {#counting}\n\n- a list first\n\nThe paragraph after the list.\n";
+    let article = parse(text, &cite_reader::Options::default()).unwrap();
+    let links: Vec<_> = article
+        .citations
+        .iter()
+        .filter(|c| c.kind == CitationKind::Link)
+        .collect();
+    assert_eq!(links.len(), 2, "{:?}", article.citations);
+    assert_eq!(links[0].detail.as_deref(), Some("#our-method"));
+    assert!(article.warnings.is_empty(), "{:?}", article.warnings);
+    let html = render(text, &cite_reader::Options::default()).unwrap();
+    // Headings carry their prefixed ids, the written `{#id}` too; the links point at them.
+    assert!(
+        html.contains("<h2 id=\"cr-our-method\">Our Method</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=\"cr-counting\">Counting in Detail</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("href=\"#cr-counting\""), "{html}");
+    let first = popup(&html, &links[0].id);
+    assert!(first.contains("Our Method"), "{first}");
+    assert!(first.contains("We count every word twice"), "{first}");
+    assert!(!first.contains("A second paragraph"), "{first}");
+    let second = popup(&html, &links[1].id);
+    assert!(second.contains("Counting in Detail"), "{second}");
+    assert!(second.contains("The paragraph after the list."), "{second}");
+    assert!(second.contains("data-popup-role=\"tooltip\""), "{second}");
+}
+
+#[test]
+fn a_link_to_a_missing_heading_stays_a_plain_link_with_a_warning() {
+    let text = "# Essay\n\nSee [nowhere](#no-such-part).\n\n## Somewhere\n\nText.\n";
+    let article = parse(text, &cite_reader::Options::default()).unwrap();
+    assert!(article.citations.is_empty(), "{:?}", article.citations);
+    assert!(
+        article.warnings.iter().any(|w| w.contains("#no-such-part")),
+        "{:?}",
+        article.warnings
+    );
+    let html = render(text, &cite_reader::Options::default()).unwrap();
+    assert!(
+        html.contains("<a href=\"#no-such-part\">nowhere</a>"),
+        "{html}"
+    );
 }

@@ -120,7 +120,8 @@ mod tests {
 
     #[test]
     fn definition_lines_leave_the_body() {
-        let found = run("Uses HTML.\n\n*[HTML]: Hyper Text Markup Language\n*[W3C WG]:  A group \n");
+        let found =
+            run("Uses HTML.\n\n*[HTML]: Hyper Text Markup Language\n*[W3C WG]:  A group \n");
         assert_eq!(found.source, "Uses HTML.\n\n");
         let pairs: Vec<_> = found
             .abbreviations
@@ -129,7 +130,10 @@ mod tests {
             .collect();
         assert_eq!(
             pairs,
-            [("HTML", "Hyper Text Markup Language"), ("W3C WG", "A group")]
+            [
+                ("HTML", "Hyper Text Markup Language"),
+                ("W3C WG", "A group")
+            ]
         );
     }
 
@@ -146,7 +150,11 @@ mod tests {
         let found = run("*[HTML]:\n\nText.\n");
         assert!(found.abbreviations.is_empty());
         assert_eq!(found.source, "\nText.\n");
-        assert!(found.warnings[0].contains("*[HTML]:"), "{:?}", found.warnings);
+        assert!(
+            found.warnings[0].contains("*[HTML]:"),
+            "{:?}",
+            found.warnings
+        );
     }
 
     #[test]
