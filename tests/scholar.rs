@@ -523,3 +523,30 @@ fn a_link_to_a_missing_heading_stays_a_plain_link_with_a_warning() {
         "{html}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bibliography files named in the front matter (read by the shells, passed as `bibliographyFiles`)
+
+#[test]
+fn bibliography_files_option_supplies_the_files_the_front_matter_names() {
+    let text = "---\nbibliography: [refs.json, gone.bib]\n---\n\nAs shown [@lee2010].\n";
+    let (options, _) = options_from_json(&json!({
+        "bibliographyFiles": { "refs.json": ONE_ENTRY, "gone.bib": { "error": "404 Not Found" } }
+    }))
+    .unwrap();
+    let article = parse(text, &options).unwrap();
+    assert_eq!(article.bibliography_files, ["refs.json", "gone.bib"]);
+    assert!(article.reference_clusters[0].items[0].found);
+    let gone: Vec<_> = article
+        .warnings
+        .iter()
+        .filter(|w| w.contains("gone.bib"))
+        .collect();
+    assert_eq!(gone.len(), 1, "{:?}", article.warnings);
+    assert!(gone[0].contains("404 Not Found"));
+    assert!(options_from_json(&json!({"bibliographyFiles": ["refs.bib"]})).is_err());
+    assert_eq!(
+        cite_reader::bibliography_files(text),
+        ["refs.json", "gone.bib"]
+    );
+}
