@@ -43,8 +43,8 @@ pub use model::{
     SourceKind,
 };
 pub use options::{
-    options_from_entries, options_from_json, AnalyzeOptions, FormatOption, MountOptions,
-    OptionValue, Options, ParseOptions, RawHtml, RenderOptions, OPTION_NAMES,
+    options_from_entries, options_from_json, AnalyzeOptions, BibliographyFile, FormatOption,
+    MountOptions, OptionValue, Options, ParseOptions, RawHtml, RenderOptions, OPTION_NAMES,
 };
 pub use parse::detect_format;
 pub use render::{body_html, to_html};
@@ -55,6 +55,15 @@ pub fn parse(text: &str, options: &Options) -> Result<Article, Error> {
     analyze::analyze(&mut article, &options.analyze);
     bib::add_sources(&mut article);
     Ok(article)
+}
+
+/// The bibliography file names the article's front matter gives (`bibliography: refs.bib`), without
+/// parsing the rest: what a shell reads and passes back as [`ParseOptions::bibliography_files`].
+pub fn bibliography_files(text: &str) -> Vec<String> {
+    parse::front_matter::split(text)
+        .0
+        .map(|front| front.bibliography_files)
+        .unwrap_or_default()
 }
 
 /// Parses, analyzes and renders `text` as HTML.

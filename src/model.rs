@@ -57,6 +57,11 @@ pub struct Article {
     /// One per `[@key]` citation cluster, in document order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reference_clusters: Vec<ReferenceCluster>,
+    /// The bibliography files the front matter names (`bibliography: refs.bib`), as written: the
+    /// shells (CLI, `<cite-reader src>`) read them and pass their text back as the
+    /// `bibliography_files` option; the core reads no files.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bibliography_files: Vec<String>,
     /// What the bibliography engine needs to format the references, when the article cites works
     /// and has a bibliography (the browser's engine module reads it).
     #[serde(skip_serializing_if = "Option::is_none")]

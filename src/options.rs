@@ -47,6 +47,11 @@ pub struct ParseOptions {
     /// The bibliography that Markdown `[@key]` citations cite: CSL-JSON or BibTeX/BibLaTeX text
     /// (front matter `references:` adds to it). Default: `None`.
     pub bibliography: Option<String>,
+    /// Bibliography files a shell has read for the article (the names its front matter's
+    /// `bibliography:` gives, or the CLI's `--bibliography`): each file's name and its text, or why
+    /// it could not be read (a warning naming it). The core reads no files: a name the front matter
+    /// gives that is missing here gets a warning too. Default: empty.
+    pub bibliography_files: Vec<BibliographyFile>,
     /// The citation style: "apa" (author-date), "ieee" (numeric) or "chicago-notes" (notes);
     /// overrides the front matter's `csl`. Default: `None` (the front matter's, else "apa").
     pub citation_style: Option<String>,
@@ -63,10 +68,20 @@ impl Default for ParseOptions {
             format: FormatOption::Auto,
             max_input_bytes: 8 * 1024 * 1024,
             bibliography: None,
+            bibliography_files: Vec::new(),
             citation_style: None,
             smart_punctuation: true,
         }
     }
+}
+
+/// A bibliography file as a shell read it (see [`ParseOptions::bibliography_files`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BibliographyFile {
+    /// The name as the front matter (or the command line) gives it: `refs.bib`.
+    pub name: String,
+    /// The file's text (CSL-JSON or BibTeX/BibLaTeX), or why it could not be read ("not found").
+    pub text: Result<String, String>,
 }
 
 /// Options for the citation analysis.
@@ -240,6 +255,7 @@ pub fn options_from_entries(
                     }
                 }
             }
+            "bibliographyFiles" => options.parse.bibliography_files = bibliography_files(value)?,
             "citationStyle" => {
                 let style = string(name, value)?;
                 let known = crate::bib::styles::style_name(style)
@@ -297,6 +313,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "format",
     "maxInputBytes",
     "bibliography",
+    "bibliographyFiles",
     "citationStyle",
     "quotes",
     "abbreviations",
@@ -307,6 +324,39 @@ pub const OPTION_NAMES: &[&str] = &[
     "closeDelay",
     "allowMultiple",
 ];
+
+/// `bibliographyFiles`: an object from each file name to its text, or to `{ "error": "why" }` (or
+/// `null`) when the file could not be read.
+fn bibliography_files(value: &OptionValue) -> Result<Vec<BibliographyFile>, Error> {
+    const NAME: &str = "bibliographyFiles";
+    const SHAPE: &str = "must be an object from file names to their text (or { error: \"why\" })";
+    let map = match value {
+        OptionValue::Null => return Ok(Vec::new()),
+        OptionValue::Json(json) => {
+            match serde_json::from_str::<serde_json::Value>(json)
+                .map_err(|_| invalid(NAME, SHAPE))?
+            {
+                serde_json::Value::Object(map) => map,
+                _ => return Err(invalid(NAME, SHAPE)),
+            }
+        }
+        _ => return Err(invalid(NAME, SHAPE)),
+    };
+    map.into_iter()
+        .map(|(name, value)| {
+            let text = match value {
+                serde_json::Value::String(text) => Ok(text),
+                serde_json::Value::Null => Err("it could not be loaded".to_string()),
+                serde_json::Value::Object(o) => match o.get("error") {
+                    Some(serde_json::Value::String(why)) => Err(why.clone()),
+                    _ => return Err(invalid(NAME, SHAPE)),
+                },
+                _ => return Err(invalid(NAME, SHAPE)),
+            };
+            Ok(BibliographyFile { name, text })
+        })
+        .collect()
+}
 
 fn invalid(name: &str, reason: &str) -> Error {
     Error::InvalidOption {

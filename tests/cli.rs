@@ -126,3 +126,88 @@ fn invalid_utf8_is_read_with_a_warning() {
         .unwrap()
         .contains("Caf\u{fffd}"));
 }
+
+const ELEMENT_DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/scholar/element/"
+);
+
+#[test]
+fn bibliography_files_named_in_front_matter_are_read_next_to_the_article() {
+    let path = format!("{ELEMENT_DIR}essay.md");
+    let out = run(&["render", &path], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8_lossy(&out.stdout);
+    // Formatted from refs.bib by the CSL engine (the default author-date style).
+    assert!(
+        html.contains("Quill, P., &amp; Marsh, O. (2019). Counting Twice"),
+        "{html}"
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_missing_bibliography_file_is_one_warning_naming_it_and_the_article_still_renders() {
+    let path = format!("{ELEMENT_DIR}missing-bib.md");
+    let out = run(&["parse", &path], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let model: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let warnings: Vec<&str> = model["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w.as_str())
+        .filter(|w| w.contains("not-there.bib"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{:?}", model["warnings"]);
+    assert_eq!(
+        model["bibliography_files"],
+        serde_json::json!(["refs.bib", "not-there.bib"])
+    );
+    // The file that exists still counts: its entry is found, the other key is unknown.
+    let found: Vec<bool> = model["reference_clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["items"][0]["found"].as_bool().unwrap())
+        .collect();
+    assert_eq!(found, [true, false]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("not-there.bib").count(), 1, "{stderr}");
+
+    let out = run(&["render", &path], "");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Without Its Bibliography"));
+}
+
+#[test]
+fn bibliography_flag_reads_a_file_for_standard_input() {
+    let bib = format!("{ELEMENT_DIR}refs.bib");
+    let out = run(
+        &["parse", "--bibliography", &bib, "-"],
+        "# Essay\n\nAs argued [@quill2019].\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let model: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(model["reference_clusters"][0]["items"][0]["found"], true);
+    assert_eq!(model["warnings"], serde_json::json!([]));
+
+    let out = run(&["parse", "--bibliography"], "");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -386,3 +386,167 @@ fn citation_heavy_input_stays_linear() {
         assert!(ratio <= 3.0, "{unit:?}: {t1:.1} ms → {t2:.1} ms");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Abbreviation definitions (`*[SHORT]: long form`)
+
+#[test]
+fn abbreviation_definitions_mark_every_use_and_leave_the_body() {
+    let text = "# Notes\n\nThe HTML and CSS specs, by the W3C WG.\n\n*[HTML]: Hyper Text Markup Language\n*[W3C WG]: World Wide Web Consortium Working Group\n\nMore HTML later; HTMLX and html are other words.\n";
+    let article = parse(text, &cite_reader::Options::default()).unwrap();
+    let pairs: Vec<_> = article
+        .abbreviations
+        .iter()
+        .map(|a| (a.short.as_str(), a.long.as_str()))
+        .collect();
+    assert!(pairs.contains(&("HTML", "Hyper Text Markup Language")));
+    assert!(pairs.contains(&("W3C WG", "World Wide Web Consortium Working Group")));
+    let uses: Vec<_> = article
+        .citations
+        .iter()
+        .filter(|c| c.kind == CitationKind::Abbreviation)
+        .map(|c| (c.text.as_str(), c.detail.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        uses,
+        [
+            ("HTML", "Hyper Text Markup Language"),
+            ("W3C WG", "World Wide Web Consortium Working Group"),
+            ("HTML", "Hyper Text Markup Language"),
+        ]
+    );
+    assert!(article.blocks.iter().all(|b| !b.text.contains("*[")));
+    let html = render(text, &cite_reader::Options::default()).unwrap();
+    assert!(!html.contains("*["), "{html}");
+    let c = &article.citations[0].id;
+    assert_eq!(marker(&html, c), "HTML");
+    assert!(popup(&html, c).contains("Hyper Text Markup Language"));
+    assert!(popup(&html, c).contains("data-popup-role=\"tooltip\""));
+}
+
+#[test]
+fn abbreviation_uses_in_code_links_and_raw_html_are_left_alone() {
+    let text = "Use `HTML` in [a link](https://example.org/HTML) and <b title=\"HTML\">x</b>.\n\n*[HTML]: Hyper Text Markup Language\n";
+    let article = parse(text, &cite_reader::Options::default()).unwrap();
+    assert_eq!(article.abbreviations.len(), 1);
+    assert!(
+        article
+            .citations
+            .iter()
+            .all(|c| c.kind != CitationKind::Abbreviation),
+        "{:?}",
+        article.citations
+    );
+}
+
+#[test]
+fn abbreviation_definition_in_code_is_code() {
+    let text = "Some HTML.\n\n```\n*[HTML]: Hyper Text Markup Language\n```\n";
+    let article = parse(text, &cite_reader::Options::default()).unwrap();
+    assert!(article.abbreviations.is_empty());
+    assert!(article.citations.is_empty());
+    let html = render(text, &cite_reader::Options::default()).unwrap();
+    assert!(
+        html.contains("*[HTML]: Hyper Text Markup Language"),
+        "{html}"
+    );
+}
+
+#[test]
+fn abbreviation_definition_without_long_form_is_ignored_with_a_warning() {
+    let text = "Some HTML.\n\n*[HTML]:\n";
+    let article = parse(text, &cite_reader::Options::default()).unwrap();
+    assert!(article.abbreviations.is_empty());
+    assert!(article.citations.is_empty());
+    assert!(
+        article
+            .warnings
+            .iter()
+            .any(|w| w.contains("*[HTML]:") && w.contains("no long form")),
+        "{:?}",
+        article.warnings
+    );
+    assert!(!render(text, &cite_reader::Options::default())
+        .unwrap()
+        .contains("*[HTML]"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cross-references to headings
+
+#[test]
+fn a_link_to_a_heading_opens_the_heading_and_its_first_paragraph() {
+    let text = "# Essay\n\nAs [shown below](#our-method), and [again](#counting).\n\n## Our Method\n\nWe count every word twice, then once more.\n\nA second paragraph.\n\n## Counting in Detail {#counting}\n\n- a list first\n\nThe paragraph after the list.\n";
+    let article = parse(text, &cite_reader::Options::default()).unwrap();
+    let links: Vec<_> = article
+        .citations
+        .iter()
+        .filter(|c| c.kind == CitationKind::Link)
+        .collect();
+    assert_eq!(links.len(), 2, "{:?}", article.citations);
+    assert_eq!(links[0].detail.as_deref(), Some("#our-method"));
+    assert!(article.warnings.is_empty(), "{:?}", article.warnings);
+    let html = render(text, &cite_reader::Options::default()).unwrap();
+    // Headings carry their prefixed ids, the written `{#id}` too; the links point at them.
+    assert!(
+        html.contains("<h2 id=\"cr-our-method\">Our Method</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=\"cr-counting\">Counting in Detail</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("href=\"#cr-counting\""), "{html}");
+    let first = popup(&html, &links[0].id);
+    assert!(first.contains("Our Method"), "{first}");
+    assert!(first.contains("We count every word twice"), "{first}");
+    assert!(!first.contains("A second paragraph"), "{first}");
+    let second = popup(&html, &links[1].id);
+    assert!(second.contains("Counting in Detail"), "{second}");
+    assert!(second.contains("The paragraph after the list."), "{second}");
+    assert!(second.contains("data-popup-role=\"tooltip\""), "{second}");
+}
+
+#[test]
+fn a_link_to_a_missing_heading_stays_a_plain_link_with_a_warning() {
+    let text = "# Essay\n\nSee [nowhere](#no-such-part).\n\n## Somewhere\n\nText.\n";
+    let article = parse(text, &cite_reader::Options::default()).unwrap();
+    assert!(article.citations.is_empty(), "{:?}", article.citations);
+    assert!(
+        article.warnings.iter().any(|w| w.contains("#no-such-part")),
+        "{:?}",
+        article.warnings
+    );
+    let html = render(text, &cite_reader::Options::default()).unwrap();
+    assert!(
+        html.contains("<a href=\"#no-such-part\">nowhere</a>"),
+        "{html}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bibliography files named in the front matter (read by the shells, passed as `bibliographyFiles`)
+
+#[test]
+fn bibliography_files_option_supplies_the_files_the_front_matter_names() {
+    let text = "---\nbibliography: [refs.json, gone.bib]\n---\n\nAs shown [@lee2010].\n";
+    let (options, _) = options_from_json(&json!({
+        "bibliographyFiles": { "refs.json": ONE_ENTRY, "gone.bib": { "error": "404 Not Found" } }
+    }))
+    .unwrap();
+    let article = parse(text, &options).unwrap();
+    assert_eq!(article.bibliography_files, ["refs.json", "gone.bib"]);
+    assert!(article.reference_clusters[0].items[0].found);
+    let gone: Vec<_> = article
+        .warnings
+        .iter()
+        .filter(|w| w.contains("gone.bib"))
+        .collect();
+    assert_eq!(gone.len(), 1, "{:?}", article.warnings);
+    assert!(gone[0].contains("404 Not Found"));
+    assert!(options_from_json(&json!({"bibliographyFiles": ["refs.bib"]})).is_err());
+    assert_eq!(
+        cite_reader::bibliography_files(text),
+        ["refs.json", "gone.bib"]
+    );
+}

@@ -7,7 +7,8 @@
 //   </cite-reader>
 //
 // The article comes from the `text` property, else the `src` attribute (fetched), else a child
-// <script type="text/markdown"> or <script type="text/plain">. Attributes: `format` (auto,
+// <script type="text/markdown"> or <script type="text/plain">. Bibliography files that a fetched
+// article's front matter names are fetched relative to it, from the article's origin only. Attributes: `format` (auto,
 // markdown, text), `theme` (auto, light, dark), `sources-panel` (on by default; "off" or "false"
 // turns it off), `hover-delay` (milliseconds before a hovered citation opens), `allow-multiple`
 // (several popups may stay open). Events (bubbling, composed): `cite-reader:ready` (detail: { citations, sources }),
@@ -196,7 +197,7 @@ export class CiteReaderElement extends HTMLElement {
         const status = `${response.status} ${response.statusText}`.trim();
         throw new ReaderError(`The article could not be loaded from ${src} (the server answered ${status}).`);
       }
-      return { text: await response.text(), format: null };
+      return { text: await response.text(), format: null, url };
     }
     const script = this.querySelector(':scope > script[type="text/markdown"], :scope > script[type="text/plain"]');
     if (script) {
@@ -213,7 +214,7 @@ export class CiteReaderElement extends HTMLElement {
     this.#applyTheme();
     try {
       // The module, the stylesheet and the article load in parallel.
-      const [, style, { text, format }] = await Promise.all([
+      const [, style, { text, format, url }] = await Promise.all([
         loadWasm(),
         loadStyle(),
         this.#articleText(),
@@ -222,6 +223,9 @@ export class CiteReaderElement extends HTMLElement {
       this.#adopt(style);
       if (!text.trim()) throw new ReaderError('There is no article to show: the text is empty.');
       const options = this.#options(format);
+      const files = await loadBibliographyFiles(text, url, options);
+      if (token !== this.#token) return;
+      if (files) options.bibliographyFiles = files;
       this.#reader?.destroy();
       this.#reader = null;
       this.#model = null;
@@ -271,6 +275,47 @@ export class CiteReaderElement extends HTMLElement {
   #emit(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
+}
+
+/**
+ * The bibliography files that an article fetched from `url` names in its front matter
+ * (`bibliography: refs.bib`), fetched relative to the article: same origin as the article only
+ * (another origin's file is not fetched, and the core warns that it could not be read). Returns the
+ * `bibliographyFiles` option (name → text, or { error }), or null when there is nothing to load.
+ */
+async function loadBibliographyFiles(text, url, options) {
+  // Only an article with front matter can name files: the parse for the names happens only then.
+  if (!url || !/^\uFEFF?---\r?\n/.test(text) || !text.includes('bibliography')) return null;
+  let names;
+  try {
+    names = parse(text, options).bibliography_files ?? [];
+  } catch {
+    return null; // mount reports the error
+  }
+  if (!names.length) return null;
+  const files = {};
+  await Promise.all(names.map(async (name) => {
+    let fileUrl;
+    try {
+      fileUrl = new URL(name, url);
+    } catch {
+      files[name] = { error: 'not a valid file name' };
+      return;
+    }
+    if (fileUrl.origin !== url.origin) {
+      files[name] = { error: `not fetched: only files from the article's origin (${url.origin}) are read` };
+      return;
+    }
+    try {
+      const response = await fetch(fileUrl, { credentials: 'same-origin' });
+      files[name] = response.ok
+        ? await response.text()
+        : { error: `the server answered ${response.status} ${response.statusText}`.trim() };
+    } catch (err) {
+      files[name] = { error: `it could not be fetched: ${err.message}` };
+    }
+  }));
+  return files;
 }
 
 /** Removes the indentation an inline script's lines share (so indented Markdown is not code). */

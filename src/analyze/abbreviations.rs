@@ -36,8 +36,11 @@ struct Definition {
 }
 
 /// Finds the abbreviations `units` define, and a mark for each use of a short form from its
-/// definition on.
-pub(crate) fn find(units: &[Unit]) -> (Vec<Abbreviation>, Vec<Mark>) {
+/// definition on. `defined` are short forms the document defines apart from its text (Markdown's
+/// `*[SHORT]: long`): they come first, and each whole-word, case-sensitive use of them anywhere is
+/// marked; the text cannot redefine them.
+pub(crate) fn find(units: &[Unit], defined: &[Abbreviation]) -> (Vec<Abbreviation>, Vec<Mark>) {
+    let defined_marks = mark_defined(units, defined);
     let mut definitions = Vec::new();
     for (u, unit) in units.iter().enumerate() {
         bracket_definitions(u, &unit.text, &mut definitions);
@@ -49,17 +52,87 @@ pub(crate) fn find(units: &[Unit]) -> (Vec<Abbreviation>, Vec<Mark>) {
     implicit_definitions(units, &mut definitions);
     definitions.sort_by_key(|d| (d.unit, d.at));
     // Sets, not lists: one long paragraph can define thousands of short forms.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<String> =
+        defined.iter().map(|a| stem(&a.short).to_string()).collect();
     definitions.retain(|d| seen.insert(stem(&d.short).to_string()));
-    let marks = mark_uses(units, &definitions);
-    let abbreviations = definitions
-        .into_iter()
-        .map(|d| Abbreviation {
+    let mut marks = mark_uses(units, &definitions);
+    marks.extend(defined_marks);
+    let abbreviations = defined
+        .iter()
+        .cloned()
+        .chain(definitions.into_iter().map(|d| Abbreviation {
             short: d.short,
             long: d.long,
-        })
+        }))
         .collect();
     (abbreviations, marks)
+}
+
+/// Marks every whole-word, case-sensitive use of a short form of `defined` ("W3C WG" too), in any
+/// unit. Forms are looked up by their first word at each word start, so the scan stays linear.
+fn mark_defined(units: &[Unit], defined: &[Abbreviation]) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let mut by_first: HashMap<&str, Vec<&Abbreviation>> = HashMap::new();
+    for a in defined.iter().filter(|a| !a.short.is_empty()) {
+        by_first.entry(lead(&a.short)).or_default().push(a);
+    }
+    if by_first.is_empty() {
+        return marks;
+    }
+    for forms in by_first.values_mut() {
+        // The longest form that fits wins ("W3C WG" over "W3C").
+        forms.sort_by_key(|a| std::cmp::Reverse(a.short.len()));
+    }
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    for (u, unit) in units.iter().enumerate() {
+        let text = unit.text.as_str();
+        let mut resume = 0;
+        for (i, c) in text.char_indices() {
+            if i < resume || (c.is_alphanumeric() && alnum(text[..i].chars().next_back())) {
+                continue;
+            }
+            let Some(forms) = text.get(i..).and_then(|rest| by_first.get(lead(rest))) else {
+                continue;
+            };
+            let fits = |a: &&&Abbreviation| {
+                let end = i + a.short.len();
+                text.get(i..end) == Some(a.short.as_str())
+                    && !(a.short.ends_with(char::is_alphanumeric)
+                        && alnum(text.get(end..).and_then(|r| r.chars().next())))
+            };
+            if let Some(a) = forms.iter().find(fits) {
+                resume = i + a.short.len();
+                marks.push(Mark {
+                    unit: u,
+                    start: i,
+                    end: resume,
+                    citation: Citation {
+                        id: String::new(),
+                        kind: CitationKind::Abbreviation,
+                        text: a.short.clone(),
+                        source: None,
+                        cue: None,
+                        detail: Some(a.long.clone()),
+                    },
+                });
+            }
+        }
+    }
+    marks
+}
+
+/// A short form's lookup key: its leading run of letters and digits, or else its first character.
+fn lead(text: &str) -> &str {
+    let run = text
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(i, _)| i);
+    let end = if run > 0 {
+        run
+    } else {
+        text.chars().next().map_or(0, char::len_utf8)
+    };
+    text.get(..end).unwrap_or_default()
 }
 
 /// The short form without a plural "s": "ICBMs" → "ICBM".

@@ -46,9 +46,11 @@ pub fn analyze(article: &mut Article, options: &AnalyzeOptions) {
     let units = units(article);
     let mut marks = Vec::new();
     if options.abbreviations {
-        let (abbreviations, abbreviation_marks) = abbreviations::find(&units);
+        // Markdown's `*[SHORT]: long` definitions, read by the parser.
+        let defined = std::mem::take(&mut article.abbreviations);
+        let (abbreviations, abbreviation_marks) = abbreviations::find(&units, &defined);
         article.abbreviations = abbreviations;
-        marks.extend(abbreviation_marks);
+        marks.extend(outside_code(article, abbreviation_marks));
     }
     if options.quotes {
         let found = sources::find(&units, &article.abbreviations);
@@ -75,4 +77,48 @@ pub fn units(article: &mut Article) -> Vec<Unit> {
         });
     });
     units
+}
+
+/// Drops the marks that fall inside inline code (a short form in code is code, not a use) or a
+/// link's text (the link is a marker of its own: no marker inside another).
+fn outside_code(article: &mut Article, mut marks: Vec<Mark>) -> Vec<Mark> {
+    if marks.is_empty() {
+        return marks;
+    }
+    let mut code: Vec<Vec<(usize, usize)>> = Vec::new();
+    anchor::visit_units(article, &mut |inlines: &mut Vec<Inline>, _, _| {
+        let mut spans = Vec::new();
+        code_spans(inlines, &mut 0, &mut spans);
+        code.push(spans);
+    });
+    marks.retain(|m| {
+        !code
+            .get(m.unit)
+            .is_some_and(|spans| spans.iter().any(|&(s, e)| m.start < e && s < m.end))
+    });
+    marks
+}
+
+/// The byte ranges of inline code and link texts in the plain text of `inlines`, which starts at
+/// `*at`.
+fn code_spans(inlines: &[Inline], at: &mut usize, out: &mut Vec<(usize, usize)>) {
+    for inline in inlines {
+        match inline {
+            Inline::Code { text } => {
+                out.push((*at, *at + text.len()));
+                *at += text.len();
+            }
+            Inline::Link { children, .. } => {
+                let start = *at;
+                code_spans(children, at, out);
+                out.push((start, *at));
+            }
+            Inline::Emphasis { children }
+            | Inline::Strong { children }
+            | Inline::Strikethrough { children }
+            | Inline::Cite { children, .. } => code_spans(children, at, out),
+            Inline::Image { alt, .. } => code_spans(alt, at, out),
+            other => *at += crate::model::inline_text(std::slice::from_ref(other)).len(),
+        }
+    }
 }

@@ -567,7 +567,7 @@ mod tests {
                 kind: UnitKind::Paragraph,
             })
             .collect();
-        let (abbreviations, _) = super::super::abbreviations::find(&units);
+        let (abbreviations, _) = super::super::abbreviations::find(&units, &[]);
         find(&units, &abbreviations)
     }
 

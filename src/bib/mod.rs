@@ -35,6 +35,8 @@ pub(crate) struct Setup {
     pub has_bibliography: bool,
     pub link_citations: bool,
     pub warnings: Vec<String>,
+    /// The bibliography files the front matter names (reported in the model).
+    pub file_names: Vec<String>,
 }
 
 /// Chooses the style and reads the entries. An unknown style name is an error naming the styles.
@@ -79,12 +81,39 @@ pub(crate) fn setup(front: Option<&FrontMatter>, options: &ParseOptions) -> Resu
         }
         if !front.bibliography_files.is_empty() {
             setup.has_bibliography = true;
-            if setup.parsed.entries.is_empty() {
+            setup.file_names = front.bibliography_files.clone();
+            let unread: Vec<&str> = front
+                .bibliography_files
+                .iter()
+                .filter(|name| !options.bibliography_files.iter().any(|f| &f.name == *name))
+                .map(String::as_str)
+                .collect();
+            if !unread.is_empty() && setup.parsed.entries.is_empty() {
                 setup.warnings.push(format!(
-                    "The bibliography file {} is named in the front matter but files are not read: pass its text as the `bibliography` option.",
-                    front.bibliography_files.join(", ")
+                    "The bibliography file {} is named in the front matter but was not read: the command line and <cite-reader src> read it next to the article; otherwise pass its text as the `bibliography` option.",
+                    unread.join(", ")
                 ));
             }
+        }
+    }
+    for file in &options.bibliography_files {
+        setup.has_bibliography = true;
+        match &file.text {
+            Ok(text) => match entries::parse_text(text) {
+                Ok(parsed) => merge(&mut setup.parsed, parsed),
+                Err(warning) => setup.warnings.push(format!(
+                    "{}; citations to it show as unknown keys.",
+                    warning.replacen(
+                        "The bibliography",
+                        &format!("The bibliography file {}", file.name),
+                        1
+                    )
+                )),
+            },
+            Err(why) => setup.warnings.push(format!(
+                "The bibliography file {} could not be read ({why}); citations to it show as unknown keys.",
+                file.name
+            )),
         }
     }
     Ok(setup)
@@ -128,6 +157,7 @@ struct Formatted {
 /// Resolves the keys of the article's clusters, formats them and fills the model.
 pub(crate) fn resolve(article: &mut Article, setup: Setup) {
     article.warnings.extend(setup.warnings.iter().cloned());
+    article.bibliography_files = setup.file_names.clone();
     if article.reference_clusters.is_empty() {
         return;
     }

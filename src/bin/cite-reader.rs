@@ -1,19 +1,22 @@
 //! The native command line over the same core as the wasm build: parse to JSON, render to HTML.
 
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cite_reader::{options_from_json, FormatOption, Options};
+use cite_reader::{options_from_json, BibliographyFile, FormatOption, Options};
 
 const USAGE: &str = "\
-usage: cite-reader parse  [--format auto|text|markdown] [--options JSON] FILE|-
-       cite-reader render [--format auto|text|markdown] [--options JSON] [--standalone] FILE|-
+usage: cite-reader parse  [--format auto|text|markdown] [--options JSON] [--bibliography FILE]... FILE|-
+       cite-reader render [--format auto|text|markdown] [--options JSON] [--bibliography FILE]... [--standalone] FILE|-
 
   parse    print the article model as JSON (see the README for its shape)
   render   print the reader's HTML: a fragment, or with --standalone a whole page with the CSS inlined
 
   --format      how to read the input (default: auto, detected from the text)
   --options     the JS API's options object, e.g. '{\"rawHtml\":\"escape\",\"idPrefix\":\"a-\"}'
+  --bibliography  a bibliography file (CSL-JSON or BibTeX/BibLaTeX; may be repeated); the files the
+                front matter names (`bibliography: refs.bib`) are read too, next to the article
   --standalone  (render) write a whole HTML page
   FILE          the article; - reads standard input";
 
@@ -21,6 +24,8 @@ struct Command {
     render: bool,
     options: Options,
     input: String,
+    /// `--bibliography` files, as given (relative to the working directory).
+    bibliographies: Vec<String>,
 }
 
 fn main() -> ExitCode {
@@ -67,6 +72,7 @@ fn read_args(args: &[String]) -> Result<Command, String> {
     let mut json = None;
     let mut standalone = false;
     let mut input = None;
+    let mut bibliographies = Vec::new();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--format" => {
@@ -76,6 +82,11 @@ fn read_args(args: &[String]) -> Result<Command, String> {
                 })?);
             }
             "--options" => json = Some(iter.next().ok_or("--options needs a JSON object")?),
+            "--bibliography" => bibliographies.push(
+                iter.next()
+                    .ok_or("--bibliography needs a file name")?
+                    .to_string(),
+            ),
             "--standalone" if render => standalone = true,
             "-" => input = Some("-".to_string()),
             flag if flag.starts_with('-') => return Err(format!("unknown flag `{flag}`")),
@@ -100,6 +111,7 @@ fn read_args(args: &[String]) -> Result<Command, String> {
         render,
         options,
         input,
+        bibliographies,
     })
 }
 
@@ -116,15 +128,62 @@ fn run(command: &Command) -> Result<String, String> {
     // Invalid UTF-8 is replaced, not refused: the article is still read, with a warning in the model.
     let text = String::from_utf8_lossy(&bytes);
     let lossy = matches!(text, std::borrow::Cow::Owned(_));
+    let mut options = command.options.clone();
+    options.parse.bibliography_files = read_bibliographies(command, &text);
+    for file in &options.parse.bibliography_files {
+        if let Err(why) = &file.text {
+            eprintln!(
+                "cite-reader: warning: the bibliography file {} could not be read ({why}); the article is shown without it",
+                file.name
+            );
+        }
+    }
     if command.render {
-        cite_reader::render(&text, &command.options).map_err(|e| e.to_string())
+        cite_reader::render(&text, &options).map_err(|e| e.to_string())
     } else {
-        let mut article = cite_reader::parse(&text, &command.options).map_err(|e| e.to_string())?;
+        let mut article = cite_reader::parse(&text, &options).map_err(|e| e.to_string())?;
         if lossy {
             article.warnings.push(
                 "The input was not valid UTF-8; invalid bytes were replaced with U+FFFD.".into(),
             );
         }
         serde_json::to_string_pretty(&article).map_err(|e| e.to_string())
+    }
+}
+
+/// The `--bibliography` files and those the front matter names (read relative to the article's
+/// folder; standard input's are relative to the working directory). A file that cannot be read is
+/// passed on with the reason, which the core turns into a warning naming it.
+fn read_bibliographies(command: &Command, text: &str) -> Vec<BibliographyFile> {
+    let folder = match command.input.as_str() {
+        "-" => Path::new("."),
+        input => Path::new(input).parent().unwrap_or(Path::new(".")),
+    };
+    let named = cite_reader::bibliography_files(text)
+        .into_iter()
+        .map(|name| (folder.join(&name), name));
+    let given = command
+        .bibliographies
+        .iter()
+        .map(|name| (PathBuf::from(name), name.clone()));
+    given
+        .chain(named)
+        .map(|(path, name)| BibliographyFile {
+            text: std::fs::read(&path)
+                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                .map_err(|e| match e.kind() {
+                    std::io::ErrorKind::NotFound => format!("no such file in {}", folder_of(&path)),
+                    _ => e.to_string(),
+                }),
+            name,
+        })
+        .collect()
+}
+
+/// The folder a file was looked for in, as the user would write it.
+fn folder_of(path: &Path) -> String {
+    match path.parent().map(Path::display).map(|d| d.to_string()) {
+        Some(folder) if !folder.is_empty() => folder,
+        _ => ".".to_string(),
     }
 }

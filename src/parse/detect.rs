@@ -19,6 +19,8 @@ pub fn detect_format(input: &str) -> Format {
             || t.starts_with("```")
             || t.starts_with("~~~")
             || t.starts_with("[^")
+            // An abbreviation definition (PHP Markdown Extra): `*[HTML]: Hyper Text ...`.
+            || (t.starts_with("*[") && t.contains("]:"))
             || (t.starts_with('|') && t.ends_with('|') && t.len() > 2)
             || t == "---";
         let list = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ");

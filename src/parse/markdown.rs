@@ -5,9 +5,10 @@
 //! headings get unique anchor slugs, footnotes are numbered in order of first reference, and links
 //! and footnote references get their citations.
 
+mod abbr;
 mod tree;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{Options as CmarkOptions, Parser};
 
@@ -21,18 +22,28 @@ pub(crate) fn parse(input: &str, smart_punctuation: bool) -> Article {
     let mut options = CmarkOptions::ENABLE_TABLES
         | CmarkOptions::ENABLE_FOOTNOTES
         | CmarkOptions::ENABLE_STRIKETHROUGH
-        | CmarkOptions::ENABLE_TASKLISTS;
+        | CmarkOptions::ENABLE_TASKLISTS
+        // Pandoc's `## Methods {#methods}`: a heading's id as written.
+        | CmarkOptions::ENABLE_HEADING_ATTRIBUTES;
     if smart_punctuation {
         options |= CmarkOptions::ENABLE_SMART_PUNCTUATION;
     }
+    let abbr::Extracted {
+        source,
+        abbreviations,
+        warnings: abbreviation_warnings,
+    } = abbr::extract(input, options);
     let mut builder = TreeBuilder::default();
-    for event in Parser::new_ext(input, options) {
+    for event in Parser::new_ext(&source, options) {
         builder.event(event);
     }
-    let (blocks, definitions, warnings) = builder.finish();
+    let (blocks, definitions, mut warnings) = builder.finish();
+    warnings.extend(abbreviation_warnings);
     let mut article = Article {
         blocks,
         warnings,
+        // Defined with `*[SHORT]: long`: the analysis marks their uses.
+        abbreviations,
         ..Article::default()
     };
     take_title(&mut article);
@@ -71,24 +82,41 @@ fn take_title(article: &mut Article) {
 /// Ids the renderer writes for its own elements (after the prefix); a heading slug never takes one.
 const RESERVED_ID_STARTS: [&str; 3] = ["fn-", "fnref-", "pop-"];
 
-/// Gives every heading a unique slug: lowercase letters and digits, words joined by `-`; a repeated
-/// slug gets `-1`, `-2`, ...
+/// Gives every heading a unique id: the one written (`{#id}`), else a slug of its text (lowercase
+/// letters and digits, words joined by `-`). A repeated id gets `-1`, `-2`, ...; a slug never takes
+/// an id written on a later heading.
 fn assign_heading_ids(blocks: &mut [Block]) {
-    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut written: HashSet<String> = HashSet::new();
+    visit_blocks_mut(blocks, &mut |block| {
+        if let BlockContent::Heading { id: Some(id), .. } = &block.content {
+            written.insert(id.clone());
+        }
+    });
+    // Ids handed out, and for each base the last number tried after it.
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut counter: HashMap<String, usize> = HashMap::new();
     visit_blocks_mut(blocks, &mut |block| {
         if let BlockContent::Heading { id, inlines, .. } = &mut block.content {
-            let mut base = slug(&inline_text(inlines));
+            let (mut base, own) = match id.take() {
+                Some(given) => (given, true),
+                None => (slug(&inline_text(inlines)), false),
+            };
             if RESERVED_ID_STARTS.iter().any(|r| base.starts_with(r)) {
                 base = format!("h-{base}");
             }
+            let free = |c: &String| !taken.contains(c) && (own || !written.contains(c));
             let mut candidate = base.clone();
-            let mut n = used.get(&base).copied().unwrap_or(0);
-            while used.contains_key(&candidate) {
-                n += 1;
-                candidate = format!("{base}-{n}");
+            if !free(&candidate) {
+                let n = counter.entry(base.clone()).or_insert(0);
+                loop {
+                    *n += 1;
+                    candidate = format!("{base}-{n}");
+                    if free(&candidate) {
+                        break;
+                    }
+                }
             }
-            used.insert(base.clone(), n);
-            used.entry(candidate.clone()).or_insert(0);
+            taken.insert(candidate.clone());
             *id = Some(candidate);
         }
     });
@@ -248,9 +276,18 @@ impl Numbering {
     }
 }
 
-/// Gives each footnote reference and each link (except links to a fragment of this page) a
-/// citation, numbered in document order: the body, then the notes.
+/// Gives each footnote reference and each link a citation, numbered in document order: the body,
+/// then the notes. A link to a heading of the article (`#methods`) is a link citation whose popup
+/// shows the heading and its first paragraph; a link to any other fragment of the page stays a
+/// plain link, with a warning.
 fn assign_citations(article: &mut Article) {
+    let mut headings: HashSet<String> = HashSet::new();
+    visit_blocks_mut(&mut article.blocks, &mut |block| {
+        if let BlockContent::Heading { id: Some(id), .. } = &block.content {
+            headings.insert(id.clone());
+        }
+    });
+    let mut missing: Vec<String> = Vec::new();
     let mut citations = Vec::new();
     let mut cite = |inline: &mut Inline, in_alt: bool| {
         if in_alt {
@@ -273,12 +310,23 @@ fn assign_citations(article: &mut Article) {
                 });
                 *citation = Some(id);
             }
+            Inline::Link { url, .. }
+                if url
+                    .trim()
+                    .strip_prefix('#')
+                    .is_some_and(|fragment| !headings.contains(fragment)) =>
+            {
+                let fragment = url.trim().to_string();
+                if fragment.len() > 1 && !missing.contains(&fragment) {
+                    missing.push(fragment);
+                }
+            }
             Inline::Link {
                 url,
                 children,
                 citation,
                 ..
-            } if !url.trim_start().starts_with('#') => {
+            } => {
                 citations.push(Citation {
                     id: id.clone(),
                     kind: CitationKind::Link,
@@ -297,6 +345,11 @@ fn assign_citations(article: &mut Article) {
         visit_inlines_mut(&mut note.blocks, &mut cite);
     }
     article.citations = citations;
+    for fragment in missing.into_iter().take(20) {
+        article.warnings.push(format!(
+            "The link to {fragment} points at no heading of the article; it stays a plain link."
+        ));
+    }
 }
 
 /// Recomputes every block's plain text (footnote numbers are known only now).
@@ -429,6 +482,21 @@ mod tests {
             })
             .collect();
         assert_eq!(ids, ["notes", "notes-1", "notes-2", "notes-1-1"]);
+    }
+
+    #[test]
+    fn written_heading_ids_are_kept_and_slugs_make_way_for_them() {
+        let a = md("intro\n\n## Methods\n\n## Other {#methods}\n");
+        let ids: Vec<_> = a
+            .blocks
+            .iter()
+            .filter_map(|b| match &b.content {
+                BlockContent::Heading { id, .. } => id.clone(),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, ["methods-1", "methods"]);
+        assert_eq!(a.blocks[2].text, "Other");
     }
 
     #[test]

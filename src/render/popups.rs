@@ -6,7 +6,7 @@
 
 use super::escape::{safe_url, split_host, Url};
 use super::html::{Mode, Writer};
-use crate::{Citation, CitationKind, SourceKind};
+use crate::{Block, BlockContent, Citation, CitationKind, Inline, SourceKind};
 
 /// Writes the hidden container with one popup body per citation marker written so far.
 pub(super) fn write_popups(w: &mut Writer<'_>) {
@@ -73,9 +73,24 @@ fn footnote(w: &mut Writer<'_>, citation: &Citation) {
     w.blocks(&note.blocks, false);
 }
 
-/// Where the link goes, its host in bold (the part that says who is behind it), and its title.
+/// Where the link goes, its host in bold (the part that says who is behind it), and its title; for
+/// a link to a heading of the article, the heading and its first paragraph.
 fn link(w: &mut Writer<'_>, citation: &Citation) {
     let url = citation.detail.as_deref().unwrap_or_default();
+    if let Some(id) = url.trim().strip_prefix('#') {
+        let article = w.article;
+        if let Some((heading, paragraph)) = section(&article.blocks, id) {
+            w.raw("<p class=\"cr-pop-label\">Section</p>\n<p class=\"cr-pop-heading\"><strong>");
+            w.inlines(heading);
+            w.raw("</strong></p>");
+            if let Some(paragraph) = paragraph {
+                w.raw("\n<p class=\"cr-pop-excerpt\">");
+                w.inlines(paragraph);
+                w.raw("</p>");
+            }
+            return;
+        }
+    }
     w.raw("<p class=\"cr-pop-url\">");
     let shown = match safe_url(url) {
         Some(Url::External(u)) | Some(Url::Relative(u)) => u,
@@ -97,6 +112,43 @@ fn link(w: &mut Writer<'_>, citation: &Citation) {
         w.text(title);
         w.raw("</p>");
     }
+}
+
+/// The heading with anchor `id` (in any block container) and the first paragraph after it, before
+/// the next heading: what a cross-reference's popup shows.
+fn section<'a>(blocks: &'a [Block], id: &str) -> Option<(&'a [Inline], Option<&'a [Inline]>)> {
+    for (i, block) in blocks.iter().enumerate() {
+        match &block.content {
+            BlockContent::Heading {
+                id: Some(anchor),
+                inlines,
+                ..
+            } if anchor == id => {
+                let paragraph = blocks
+                    .get(i + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| !matches!(b.content, BlockContent::Heading { .. }))
+                    .find_map(|b| match &b.content {
+                        BlockContent::Paragraph { inlines } => Some(inlines.as_slice()),
+                        _ => None,
+                    });
+                return Some((inlines, paragraph));
+            }
+            BlockContent::BlockQuote { blocks } => {
+                if let Some(found) = section(blocks, id) {
+                    return Some(found);
+                }
+            }
+            BlockContent::List { items, .. } => {
+                if let Some(found) = items.iter().find_map(|item| section(&item.blocks, id)) {
+                    return Some(found);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Who is cited: a badge with the kind of source, the full name, the role the article gives, the

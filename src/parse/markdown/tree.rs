@@ -29,7 +29,8 @@ enum Frame {
         loose: bool,
     },
     Paragraph(Vec<Inline>),
-    Heading(u8, Vec<Inline>),
+    /// A heading: its level, the id written as `{#id}`, its content.
+    Heading(u8, Option<String>, Vec<Inline>),
     Code {
         info: Option<String>,
         code: String,
@@ -164,7 +165,11 @@ impl TreeBuilder {
                 }
                 Frame::Paragraph(Vec::new())
             }
-            Tag::Heading { level, .. } => Frame::Heading(heading_level(level), Vec::new()),
+            Tag::Heading { level, id, .. } => Frame::Heading(
+                heading_level(level),
+                id.map(|id| id.to_string()).filter(|id| !id.is_empty()),
+                Vec::new(),
+            ),
             Tag::BlockQuote(_) => Frame::Blocks {
                 kind: BlocksKind::BlockQuote,
                 blocks: Vec::new(),
@@ -336,11 +341,9 @@ impl TreeBuilder {
             Frame::Paragraph(inlines) => {
                 self.block(Block::new(BlockContent::Paragraph { inlines }))
             }
-            Frame::Heading(level, inlines) => self.block(Block::new(BlockContent::Heading {
-                level,
-                id: None,
-                inlines,
-            })),
+            Frame::Heading(level, id, inlines) => {
+                self.block(Block::new(BlockContent::Heading { level, id, inlines }))
+            }
             Frame::Code { info, code } => self.block(Block::new(BlockContent::Code { info, code })),
             Frame::Html(html) => self.block(Block::new(BlockContent::Html { html })),
             Frame::Table { align, head, rows } => {
@@ -492,7 +495,7 @@ fn inline_target(frame: &mut Frame) -> Option<&mut Vec<Inline>> {
     match frame {
         Frame::Blocks { pending, .. } | Frame::Item { pending, .. } => Some(pending),
         Frame::Paragraph(inlines)
-        | Frame::Heading(_, inlines)
+        | Frame::Heading(_, _, inlines)
         | Frame::Cell(inlines)
         | Frame::Span(_, inlines)
         | Frame::Transparent(inlines) => Some(inlines),
