@@ -15,6 +15,7 @@ const NEWS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/news");
 const SPEECH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/speech");
 const HELDOUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/heldout");
 const BLIND: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind");
+const BLIND_C: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind-c");
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures");
 
 fn read_article(text: &str) -> Article {
@@ -106,9 +107,16 @@ impl Figures {
 /// order by their first words, a speaker right when its canonical name is the gold's.
 fn score(name: &str, text: &str, gold: &Value, f: &mut Figures) {
     let article = read_article(text);
-    let first_paragraph = units(&mut article.clone())
+    let first_text = units(&mut article.clone())
         .first()
-        .map(|u| prefix(&u.text, 40));
+        .map(|u| u.text.clone())
+        .unwrap_or_default();
+    // The first 40 characters, or as many as the gold gives (the shared gold has 41), so long as
+    // the paragraph starts with them.
+    let first_paragraph = match gold["first_paragraph_starts"].as_str() {
+        Some(want) if first_text.starts_with(want.trim_end()) => Some(want.to_string()),
+        _ => Some(prefix(&first_text, 40)),
+    };
     let structure: [(&str, Value); 6] = [
         ("title", article.title.clone().into()),
         ("dateline", article.dateline.clone().into()),
@@ -281,15 +289,15 @@ fn unseen_news_articles_reach_the_quote_speaker_bar() {
     assert!(f.abbr_f1() >= 0.9, "abbreviation F1 {:.2}", f.abbr_f1());
 }
 
-/// The blind set: its level when the patterns it showed were fixed (83%), rounded down to 5%.
+/// The first blind set: its level when the patterns it showed were fixed, rounded down to 5%.
 #[test]
 fn blind_heldout_articles_keep_their_level() {
     let f = measure(HELDOUT).expect("tests/fixtures/heldout is missing");
     f.print("heldout (blind)");
     assert!(f.quotes >= 80, "too few gold quotes read: {}", f.quotes);
     assert!(
-        f.quote_accuracy() >= 0.80,
-        "quote speakers {}/{} below 80%",
+        f.quote_accuracy() >= 0.90,
+        "quote speakers {}/{} below 90%",
         f.quotes_right,
         f.quotes
     );
@@ -313,7 +321,25 @@ fn blind_articles_do_not_fall_back() {
     );
 }
 
-const FLOOR_BLIND_QUOTES: f64 = 0.65;
+const FLOOR_BLIND_QUOTES: f64 = 0.90;
+
+/// Twelve articles by a third writer who never saw the code (wire, British single quotes, live
+/// blog, court, sport, Australian, Gulf and Vietnamese names), measured blind on 2026-11-25 before
+/// any rule was written from them: quote speakers 98/169 (58.0%), structure 43/72, abbreviation
+/// F1 0.97. Rules written from their misses since: this floor is today's level rounded down to 5%.
+#[test]
+fn third_blind_set_does_not_fall_back() {
+    let f = measure(BLIND_C).expect("tests/fixtures/blind-c is missing");
+    f.print("blind-c (third writer)");
+    assert!(f.quotes >= 160, "too few gold quotes read: {}", f.quotes);
+    assert!(
+        f.quote_accuracy() >= 0.85,
+        "quote speakers {}/{} below 85%",
+        f.quotes_right,
+        f.quotes
+    );
+    assert!(f.abbr_f1() >= 0.9, "abbreviation F1 {:.2}", f.abbr_f1());
+}
 
 #[test]
 fn own_speech_articles_keep_every_quote_speaker() {
@@ -336,4 +362,8 @@ fn shared_fixture_stays_right() {
     assert_eq!(f.sources_right, f.sources, "a source regressed");
     assert_eq!(f.aliases_right, f.aliases, "an alias regressed");
     assert_eq!(f.abbr_fp + f.abbr_fn, 0, "an abbreviation regressed");
+    assert_eq!(
+        f.structure_right, f.structure,
+        "a structure field regressed"
+    );
 }

@@ -19,6 +19,19 @@ fn read_article(text: &str) -> Article {
     parse(text, &options).unwrap()
 }
 
+/// Names compared without the case of their first letter: a phrase opening a sentence ("Analysts
+/// said") names the same unnamed source as "analysts".
+fn same_name(a: &str, b: &str) -> bool {
+    let fold = |s: &str| {
+        let mut chars = s.chars();
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect::<String>())
+            .unwrap_or_default()
+    };
+    fold(a) == fold(b)
+}
+
 fn prefix(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
@@ -64,7 +77,12 @@ fn score(name: &str, text: &str, gold: &Value) -> (usize, usize, usize, usize, V
             Some("speech") => found.source.is_some(),
             _ => found.source.is_none(),
         };
-        if prefix(want_text, 40).trim_end() == got_text && got_speaker == want_speaker && kind_ok {
+        let speaker_ok = match (&got_speaker, &want_speaker) {
+            (Some(g), Some(w)) => same_name(g, w),
+            (None, None) => true,
+            _ => false,
+        };
+        if prefix(want_text, 40).trim_end() == got_text && speaker_ok && kind_ok {
             right_quotes += 1;
         } else {
             problems.push(format!(
@@ -76,7 +94,7 @@ fn score(name: &str, text: &str, gold: &Value) -> (usize, usize, usize, usize, V
     let mut right_sources = 0;
     for g in &gold_sources {
         let want = g["name"].as_str().unwrap_or("");
-        let Some(s) = article.sources.iter().find(|s| s.name == want) else {
+        let Some(s) = article.sources.iter().find(|s| same_name(&s.name, want)) else {
             problems.push(format!("{name}: source {want:?} missing"));
             continue;
         };

@@ -570,6 +570,14 @@ fn is_caption(line: &str, lower: &str) -> bool {
     if CREDIT_ENDINGS.iter().any(|e| tail.ends_with(e)) {
         return true;
     }
+    // "Photo: Rescue workers at the gate on Wednesday. Agency/Name": a caption labelled as one.
+    if line.chars().count() <= 250
+        && ["Photo:", "Picture:", "Image:", "PHOTO:"]
+            .iter()
+            .any(|m| line.starts_with(m))
+    {
+        return true;
+    }
     for marker in CREDIT_MARKERS {
         if let Some(at) = line.rfind(marker) {
             let credit = &line[at + marker.len()..];
