@@ -93,7 +93,7 @@ fn name_words<'a>(tokens: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
         .into_iter()
         .enumerate()
         .map(|(i, t)| (i, words::strip_particle(t)))
-        .filter(|&(i, t)| !words::is_particle(t) && !(i + 1 < count && is_capitalized_particle(t)))
+        .filter(|&(i, t)| !(words::is_particle(t) || i + 1 < count && is_capitalized_particle(t)))
         .map(|(_, t)| t)
         .collect()
 }
