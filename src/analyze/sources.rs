@@ -1128,6 +1128,27 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_surname_binds_to_the_person_the_article_quotes() {
+        let f = analyze(&[
+            "Striker Kang Min-jun scored twice on Sunday.",
+            "“I felt the contact,” Kang said.",
+            "His mother, Kang Hye-won, watched from the stand.",
+            "The club plays away next week.",
+            "The coach said little.",
+            "“We go there to win,” Kang said.",
+            "The closure leaves what one local nurse called “a care desert”.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "We go there").as_deref(),
+            Some("Kang Min-jun")
+        );
+        assert_eq!(
+            speaker_of(&f, "a care desert").as_deref(),
+            Some("one local nurse")
+        );
+    }
+
+    #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
             "Sela Omarova, the clinic's director, said waits had doubled.",

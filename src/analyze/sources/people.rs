@@ -69,6 +69,8 @@ pub(super) struct Registry {
     by_initials: HashMap<String, usize>,
     /// Every word of every person's, organization's or publication's name.
     name_words: HashSet<String>,
+    /// How many times each entity has been mentioned.
+    mentions: Vec<usize>,
     /// Capitalized runs of words that named nobody yet ("the business of Dresvon Metals"), by
     /// their first word: a later "Dresvon said" is that name (first run wins).
     unclaimed_runs: HashMap<String, String>,
@@ -138,6 +140,12 @@ impl Registry {
     /// Records a mention of `entity` at `pos`.
     pub fn record(&mut self, pos: Pos, entity: usize) {
         self.history.push((pos, entity));
+        if self.mentions.len() <= entity {
+            self.mentions.resize(entity + 1, 0);
+        }
+        if let Some(n) = self.mentions.get_mut(entity) {
+            *n += 1;
+        }
     }
 
     /// Whether `entity` is mentioned in `unit` (the history is in reading order).
@@ -160,14 +168,31 @@ impl Registry {
             .find(|&e| self.entities.get(e).is_some_and(&fits))
     }
 
+    /// Of several people one name fits, the one mentioned last — unless that was paragraphs ago,
+    /// then the one the article speaks of most ("Park" is the striker quoted throughout, not his
+    /// mother named once).
     fn most_recent_of(&self, candidates: &[usize]) -> Option<usize> {
-        self.history
+        let recent = self
+            .history
             .iter()
             .rev()
             .take(HISTORY_WINDOW)
-            .map(|&(_, e)| e)
-            .find(|e| candidates.contains(e))
-            .or_else(|| candidates.last().copied())
+            .find(|(_, e)| candidates.contains(e))
+            .copied();
+        let Some(((unit, _), e)) = recent else {
+            return candidates.last().copied();
+        };
+        let now = self.history.last().map_or(unit, |&((u, _), _)| u);
+        if candidates.len() < 2 || now <= unit + 1 {
+            return Some(e);
+        }
+        let mentions = |c: &usize| self.mentions.get(*c).copied().unwrap_or(0);
+        let most = candidates.iter().map(mentions).max().unwrap_or(0);
+        if mentions(&e) == most {
+            Some(e)
+        } else {
+            candidates.iter().copied().find(|c| mentions(c) == most)
+        }
     }
 
     /// The person a name (or the name part after an honorific) refers to; an ambiguous name binds to
@@ -1095,7 +1120,15 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         };
         // "Dresvon said" after "the business of Dresvon Metals": the full name seen first.
         if let Some(full) = reg.unclaimed_run(&surface).map(str::to_string) {
-            let e = reg.get_or_add(&full, SourceKind::Organization, (s.unit, start, end));
+            // "Park said" after "Park Ji-hoon": a family name written first is a person's.
+            let kind = if words::is_family_name_first(&surface)
+                || words::is_vietnamese_family_name(&surface)
+            {
+                SourceKind::Person
+            } else {
+                SourceKind::Organization
+            };
+            let e = reg.get_or_add(&full, kind, (s.unit, start, end));
             reg.add_alias(e, &surface);
             return Some(mention(e));
         }
@@ -1141,7 +1174,12 @@ fn person_premodifier(s: &Sentence, a: usize) -> Option<String> {
         return None;
     }
     let noun = s.word(p);
-    if !noun.chars().next().is_some_and(char::is_lowercase) || !words::is_role_noun(noun) {
+    // "striker NAME", "carpenter NAME": an occupation-shaped noun right before a name of two
+    // words or more works as a role word does.
+    let occupation = words::looks_like_occupation(noun) && s.namey(a + 1) && s.adjacent(a, a + 1);
+    if !noun.chars().next().is_some_and(char::is_lowercase)
+        || !(words::is_role_noun(noun) || occupation)
+    {
         return None;
     }
     Some(span_text(s, qualifiers_before(s, p, 6), p).to_string())

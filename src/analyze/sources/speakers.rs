@@ -612,6 +612,25 @@ pub(super) fn subject_before(
     if let Some(who) = document_author(reg, s, mentions, k) {
         return Some(who);
     }
+    // "what one local midwife called": an unnamed source right before the verb.
+    if w.chars().next().is_some_and(char::is_lowercase)
+        && (words::is_role_noun(w) || words::is_unnamed_source_noun(w))
+    {
+        let lowest = k.saturating_sub(3).max(floor).max(s.first);
+        let determiner = (lowest..k).rev().find(|&d| {
+            let lw = s.word(d).to_lowercase();
+            words::is_source_determiner(&lw) && lw != "the"
+        });
+        if let Some(d) = determiner {
+            let plain = (d + 1..k)
+                .all(|x| s.word(x).chars().next().is_some_and(char::is_lowercase))
+                && gap_before_is_plain(s, d, k);
+            if plain {
+                let text = s.text.get(s.toks.get(d)?.start..s.toks.get(k)?.end)?;
+                return Some(Who::Unnamed(text.to_string()));
+            }
+        }
+    }
     // "a fight with residents who say …": a relative clause, not an attribution of its own.
     if matches!(w, "who" | "which" | "that") {
         return None;
