@@ -71,6 +71,8 @@ pub(super) struct Registry {
     name_words: HashSet<String>,
     /// How many times each entity has been mentioned.
     mentions: Vec<usize>,
+    /// The unit being read.
+    now: usize,
     /// Capitalized runs of words that named nobody yet ("the business of Dresvon Metals"), by
     /// their first word: a later "Dresvon said" is that name (first run wins).
     unclaimed_runs: HashMap<String, String>,
@@ -182,8 +184,7 @@ impl Registry {
         let Some(((unit, _), e)) = recent else {
             return candidates.last().copied();
         };
-        let now = self.history.last().map_or(unit, |&((u, _), _)| u);
-        if candidates.len() < 2 || now <= unit + 1 {
+        if candidates.len() < 2 || self.now <= unit + 1 {
             return Some(e);
         }
         let mentions = |c: &usize| self.mentions.get(*c).copied().unwrap_or(0);
@@ -563,6 +564,7 @@ fn gap_is_space(text: &str, from: usize, to: usize) -> bool {
 /// Finds the names in one sentence (outside quotations), binding each to an entity and learning
 /// new entities and their roles as the text introduces them.
 pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
+    reg.now = s.unit;
     let mut out = Vec::new();
     let mut i = s.first;
     while i <= s.last {
@@ -812,8 +814,10 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     };
     let surface = span_text(s, a, b).to_string();
     // "Coach NAME said" opening a sentence: a role noun capitalized by its position is a title.
-    let opening_role =
-        |t: usize| t == s.first && t + 1 < b && words::is_role_noun(&s.word(t).to_lowercase());
+    let opening_role = |t: usize| {
+        let w = s.word(t).to_lowercase();
+        t == s.first && t + 1 < b && (words::is_role_noun(&w) || words::looks_like_occupation(&w))
+    };
     let title_at = (a..=b)
         .rev()
         .find(|&t| {
