@@ -105,7 +105,10 @@ pub(super) fn singles_are_primary(units: &[Unit]) -> bool {
     for u in units {
         let text = u.text.as_str();
         let mut open = false;
-        for (i, c) in text.char_indices() {
+        let marks = text
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '\'' | '‘' | '’' | '“' | '„' | '"'));
+        for (i, c) in marks {
             if is_open(c) || (c == '"' && straight_opens(text, i)) {
                 doubles += 1;
             }
