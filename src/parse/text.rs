@@ -63,6 +63,14 @@ pub(crate) fn parse(input: &str) -> Article {
     if article.byline.is_none() {
         closing_byline(&mut lines[body_from..], &mut article);
     }
+    // "Posted 4 Mar 2025" standing alone further down: a time, not a paragraph.
+    for line in lines.iter_mut().skip(body_from) {
+        if let Line::Text(t) = line {
+            if header::is_timestamp(t) {
+                *line = Line::Dropped(std::mem::take(t));
+            }
+        }
+    }
     if let Some(byline) = article.byline.as_deref() {
         let authors = header::author_names(byline);
         let mut after_note = false;
@@ -159,9 +167,8 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
             && texts
                 .get(k + 1)
                 .is_some_and(|&(_, n)| is_section_label(n) && header::byline(n).is_none())
-            && texts.get(k + 2).is_some_and(|&(_, n)| !is_section_label(n))
         {
-            // "Politics" then "Congress": a trail of section labels, one per line.
+            // "Politics" then "Congress", or a whole menu: section labels, one per line.
             furniture.push(i);
         } else if article.title.is_none()
             && is_section_label(line)

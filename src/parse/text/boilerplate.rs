@@ -122,6 +122,12 @@ const JUNK_LINES: &[&str] = &[
 /// Line openings that mark furniture whatever follows, compared case-insensitively.
 const JUNK_PREFIXES: &[&str] = &[
     "comments are closed",
+    "skip to ",
+    "copy link",
+    "please turn on javascript",
+    "please enable javascript",
+    "javascript is disabled",
+    "you need to enable javascript",
     "read more:",
     "read more »",
     "read more ›",
@@ -286,6 +292,7 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         || is_caption(line, &lower)
         || opens_teaser_list(line)
         || is_reporting_credit(line)
+        || is_bare_number_or_time(line)
 }
 
 /// "Ana Ruiz contributed reporting from Lendava.", "Iturbe reported from Mexico City.",
@@ -309,9 +316,19 @@ fn is_reporting_credit(line: &str) -> bool {
     .min() else {
         return false;
     };
-    // Then at most a place: "… from Mexico City." (not a clause: "…, the editor said").
-    let after = lower[at..].trim_end_matches('.');
-    if after.contains(',') || after.split_whitespace().count() > 8 {
+    // Then at most a place: "… from Mexico City.", "… from Tarvik, Kastel." (not a clause: "…,
+    // the editor said").
+    let after = line[at..].trim_end_matches('.');
+    let place_words = after
+        .split_once(" from ")
+        .map(|(_, place)| {
+            place
+                .split([' ', ','])
+                .filter(|w| !w.is_empty())
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+        .unwrap_or(false);
+    if (after.contains(',') && !place_words) || after.split_whitespace().count() > 8 {
         return false;
     }
     // The names before it: capitalised words, commas and "and" only.
@@ -416,10 +433,50 @@ fn is_contact_line(lower: &str) -> bool {
 
 /// "Get the day's top stories delivered to your inbox": a newsletter's pitch.
 fn is_newsletter_blurb(lower: &str) -> bool {
+    let every = [
+        "every morning",
+        "every monday",
+        "every week",
+        "every day",
+        "every weekday",
+    ];
     lower.chars().count() <= 200
         && (lower.contains("to your inbox")
             || lower.contains("in your inbox")
-            || (lower.contains("newsletter") && lower.contains("sign up")))
+            || (lower.contains("newsletter") && lower.contains("sign up"))
+            || (lower.starts_with("get ") && every.iter().any(|e| lower.contains(e)))
+            || (lower.starts_with("join our ")
+                && ["channel", "community", "newsletter", "group"]
+                    .iter()
+                    .any(|w| lower.contains(w))))
+}
+
+/// A line that is only a number ("132" comments) or a clock time ("16:05 GMT", "11:48 a.m."), as
+/// share bars and live blogs print.
+fn is_bare_number_or_time(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let number = words.len() == 1
+        && line.chars().count() <= 7
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    let clock = (1..=3).contains(&words.len())
+        && words.first().is_some_and(|w| {
+            let (h, m) = w.split_once(':').unwrap_or(("", ""));
+            !h.is_empty()
+                && h.len() <= 2
+                && h.chars().all(|c| c.is_ascii_digit())
+                && m.len() >= 2
+                && m.chars().take(2).all(|c| c.is_ascii_digit())
+        })
+        && words.iter().skip(1).all(|w| {
+            let w = w.to_lowercase();
+            matches!(
+                w.as_str(),
+                "am" | "pm" | "a.m." | "p.m." | "gmt" | "utc" | "bst" | "cet"
+            ) || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_alphabetic()))
+        });
+    number || clock
 }
 
 /// "A version of this article appears in print on ...".
@@ -668,6 +725,14 @@ mod tests {
             "Topics: Energy",
             "|",
             "•",
+            "132",
+            "16:05 GMT",
+            "Skip to contentSkip to site index",
+            "Copy Link copied",
+            "Please turn on JavaScript to use this feature",
+            "Join our WhatsApp channel for the latest news",
+            "Get the week's top stories every Monday.",
+            "Olu Benn reported from Tarvik, Kastel.",
             "Ines Marlow contributed reporting from Tarvik.",
             "Marlow reported from Sedra.",
             "Additional reporting by Olu Benn",

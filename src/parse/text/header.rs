@@ -170,7 +170,7 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// Lowercase connecting words a place name may contain ("Rio de Janeiro").
 const PLACE_PARTICLES: &[&str] = &[
     "de", "del", "la", "le", "el", "al", "of", "upon", "on", "am", "an", "der", "do", "da", "dos",
-    "es", "sur",
+    "es", "sur", "the",
 ];
 
 /// The names of a byline line, or `None` when the line is not a byline.
@@ -988,6 +988,8 @@ mod tests {
         let d = dateline("TARVIK, Calif. — The council met.").expect("a state abbreviation");
         assert_eq!(d.place, "TARVIK, Calif.");
         assert!(dateline("Note: The council met.").is_none());
+        let d = dateline("TARVIK, the Kastel Isles — The council met.").expect("a place with the");
+        assert_eq!(d.place, "TARVIK, the Kastel Isles");
     }
 
     #[test]
