@@ -1052,6 +1052,10 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
                             && ws.last().is_some_and(|w| {
                                 words::organization_head(w).is_some_and(|h| h != "+")
                             })
+                            // not "NAME, a spokeswoman for the board,": a person's role
+                            && !ws.iter().any(|w| {
+                                words::is_role_noun(w) && words::organization_head(w).is_none()
+                            })
                     })
             });
     if org_apposition && !s.namey(b + 1) {

@@ -469,9 +469,17 @@ fn unnamed_phrase(s: &Sentence, j: usize) -> Option<(Who, usize)> {
         }
         k += 1;
     }
-    let last = last?;
+    let mut last = last?;
     if !head || after_in(s, j) && (j..=last).any(|x| words::is_document_noun(s.word(x))) {
         return None;
+    }
+    // "a fisherman who helped pull people from the water and asked …": a relative clause that
+    // runs on past six words, or stops at a conjunction, is not part of the name.
+    if let Some(r) = (j + 1..=last).find(|&x| matches!(s.word(x), "who" | "that")) {
+        let cut_short = matches!(s.word(last), "and" | "but" | "or") || last - r > 6;
+        if cut_short && r > j {
+            last = r - 1;
+        }
     }
     let (a, b) = (s.toks.get(j)?.start, s.toks.get(last)?.full_end);
     Some((Who::Unnamed(s.text.get(a..b)?.to_string()), b))
@@ -633,6 +641,11 @@ pub(super) fn subject_before(
     }
     // "a fight with residents who say …": a relative clause, not an attribution of its own.
     if matches!(w, "who" | "which" | "that") {
+        return None;
+    }
+    // "a fisherman who helped pull people from the water and asked …": a noun inside a relative
+    // clause is not the subject of the verb after it.
+    if (k.saturating_sub(8).max(floor).max(s.first)..k).any(|x| s.word(x) == "who") {
         return None;
     }
     // "people familiar with the matter said": the head noun may come a few words before the verb.
