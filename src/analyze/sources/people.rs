@@ -300,7 +300,7 @@ impl Registry {
         if let Some(&first) = words.first() {
             let patronymic = tokens
                 .iter()
-                .any(|t| matches!(t.as_str(), "bin" | "bint" | "ibn"));
+                .any(|t| matches!(t.as_str(), "bin" | "bint" | "binti" | "ibn"));
             // A two-word name is found by its first word too: family names written first in
             // traditions the word list does not cover ("Takeda Sora" → "Takeda").
             if words.len() >= 2
@@ -437,7 +437,7 @@ fn given_name_with_patronymic(full: &[String], reference: &[&str]) -> bool {
     full.len() >= 3
         && full
             .iter()
-            .any(|t| matches!(t.as_str(), "bin" | "bint" | "ibn"))
+            .any(|t| matches!(t.as_str(), "bin" | "bint" | "binti" | "ibn"))
         && reference.len() == 1
         && full.first().is_some_and(|f| f == reference[0])
 }
@@ -1094,8 +1094,21 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         && s.toks
             .get(b)
             .and_then(|t| s.text.get(t.full_end..))
-            .is_some_and(|r| r.starts_with(", who ") || r.starts_with(", whose "));
-    let has_role = has_role || who_clause;
+            .is_some_and(|r| {
+                // ", 34, who …": an age first.
+                let r = r
+                    .strip_prefix(", ")
+                    .map(|x| x.trim_start_matches(|c: char| c.is_ascii_digit()))
+                    .filter(|x| x.starts_with(", "))
+                    .map_or(r, |x| x);
+                r.starts_with(", who ") || r.starts_with(", whose ")
+            });
+    // "Thailand's NAME": a person introduced by their country.
+    let countrys = a > s.first
+        && s.toks.get(a - 1).is_some_and(|t| t.possessive)
+        && words::country(s.word(a - 1)).is_some()
+        && s.adjacent(a - 1, a);
+    let has_role = has_role || who_clause || countrys;
     if b > a && !place && (has_role || after_according || speaks || (inverted && !told)) {
         let e = reg.get_or_add(&surface, SourceKind::Person, (s.unit, start, end));
         let role = premodifier.or(appos).or(of_org);

@@ -1308,6 +1308,7 @@ pub(super) fn is_particle(word: &str) -> bool {
         "al" | "el"
             | "bin"
             | "bint"
+            | "binti"
             | "ibn"
             | "abu"
             | "van"
