@@ -288,3 +288,13 @@ fn a_dotted_short_form_keeps_its_last_stop_and_a_department_its_head() {
         "Department of Housing and Community Development",
     );
 }
+
+#[test]
+fn a_long_form_may_list_words_with_commas() {
+    defines(
+        "The Ministry of Fisheries, Ports and Coasts (MoFPC) approved the plan.",
+        "MoFPC",
+        "Ministry of Fisheries, Ports and Coasts",
+    );
+    defines_nothing("The mayor, who arrived late, blamed the bus (AP).");
+}

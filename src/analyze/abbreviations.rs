@@ -256,7 +256,13 @@ fn window_before(text: &str, end: usize, limit: usize) -> Option<usize> {
     let whole = |w: &&Word<'_>| w.start > 0 || from == 0;
     let mut first = None;
     for w in ws.iter().rev().filter(whole).take(limit) {
-        let boundary = w.text.ends_with([',', '.', ';', ':', '!', '?', '—', '–'])
+        // "Ministry of Industry, Trade and Supply (MoITS)": a comma inside a list the long
+        // form closes with "and" is no boundary.
+        let listed = w.text.ends_with(',')
+            && text
+                .get(from + w.end..end)
+                .is_some_and(|rest| rest.contains(" and ") && !rest.contains([';', '.']));
+        let boundary = (w.text.ends_with([',', '.', ';', ':', '!', '?', '—', '–']) && !listed)
             || w.text.contains(['(', ')', '[', ']', '“', '”', '"']);
         if boundary {
             break;
