@@ -282,6 +282,19 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
             }
             // "the spokesperson": the unnamed source last introduced with that noun ("a
             // spokesperson for X").
+            // "one of the people said": one of the group introduced before.
+            if let Some(group) = phrase
+                .strip_prefix("one of the ")
+                .or_else(|| phrase.strip_prefix("One of the "))
+                .filter(|g| !g.contains(' '))
+            {
+                if let Some(e) = reg.recent((unit, at), |e| {
+                    e.kind == SourceKind::Unnamed && e.tokens.iter().any(|t| t == group)
+                }) {
+                    reg.record((unit, at), e);
+                    return e;
+                }
+            }
             // "The senior European official" for "a senior European official": its words too.
             if let Some(described) = phrase
                 .strip_prefix("the ")
@@ -290,9 +303,16 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
             {
                 let ws: Vec<&str> = described.split_whitespace().collect();
                 let noun = ws.last().copied().unwrap_or("");
+                // "the people" for "three people familiar with the matter": a group.
+                let group = ws.len() == 1 && (noun.ends_with('s') || noun == "people");
                 if let Some(e) = reg.recent((unit, at), |e| {
                     e.kind == SourceKind::Unnamed
-                        && unnamed_head(&e.tokens) == Some(noun)
+                        && (unnamed_head(&e.tokens) == Some(noun)
+                            || group
+                                && e.tokens.len() > 1
+                                && e.tokens
+                                    .get(1..)
+                                    .is_some_and(|rest| rest.iter().take(3).any(|t| t == noun)))
                         && ws.iter().all(|w| e.tokens.iter().any(|t| t == w))
                 }) {
                     reg.record((unit, at), e);
@@ -1146,6 +1166,27 @@ mod tests {
             speaker_of(&f, "a care desert").as_deref(),
             Some("one local nurse")
         );
+    }
+
+    #[test]
+    fn groups_elders_and_coordinators() {
+        let f = analyze(&[
+            "The bids were close, two people familiar with the talks said.",
+            "“Nobody is walking away,” one of the people said.",
+            "Elder Uncle Tom Barra, who led the ceremony, spoke first.",
+            "“The river remembers,” Uncle Tom said.",
+            "The network's coordinator, Jo Mabry, has rescued animals for years.",
+            "“Every night there is another one,” she said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "Nobody is walking").as_deref(),
+            Some("two people familiar with the talks")
+        );
+        assert_eq!(
+            speaker_of(&f, "The river remembers").as_deref(),
+            Some("Tom Barra")
+        );
+        assert_eq!(speaker_of(&f, "Every night").as_deref(), Some("Jo Mabry"));
     }
 
     #[test]

@@ -1511,7 +1511,8 @@ fn pre_apposition(s: &Sentence, a: usize) -> Option<String> {
 fn role_noun_before(s: &Sentence, p: usize) -> Option<usize> {
     let is_role = |k: usize| {
         let w = s.word(k);
-        w.chars().next().is_some_and(char::is_lowercase) && words::is_role_noun(w)
+        w.chars().next().is_some_and(char::is_lowercase)
+            && (words::is_role_noun(w) || words::looks_like_occupation(w))
     };
     if is_role(p) {
         return Some(p);

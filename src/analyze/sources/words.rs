@@ -4,8 +4,11 @@
 /// Honorifics that bind to a person's name without being a role. The gender they imply, if any.
 pub(super) fn honorific(word: &str) -> Option<Option<Gender>> {
     match word {
-        "Mr." | "Mr" | "Sir" => Some(Some(Gender::Male)),
-        "Ms." | "Ms" | "Mrs." | "Mrs" | "Miss" | "Dame" | "Madam" => Some(Some(Gender::Female)),
+        // "Uncle" and "Aunty": respected elders in Aboriginal Australian usage.
+        "Mr." | "Mr" | "Sir" | "Uncle" => Some(Some(Gender::Male)),
+        "Ms." | "Ms" | "Mrs." | "Mrs" | "Miss" | "Dame" | "Madam" | "Aunty" | "Auntie" => {
+            Some(Some(Gender::Female))
+        }
         // British style writes these without a full stop.
         "Dr." | "Dr" | "Prof." | "Prof" | "Mx." | "Mx" => Some(None),
         _ => None,
