@@ -16,6 +16,7 @@ const SPEECH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/speech
 const HELDOUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/heldout");
 const BLIND: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind");
 const BLIND_C: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind-c");
+const BLIND_D: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind-d");
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures");
 
 fn read_article(text: &str) -> Article {
@@ -332,6 +333,25 @@ fn third_blind_set_does_not_fall_back() {
     let f = measure(BLIND_C).expect("tests/fixtures/blind-c is missing");
     f.print("blind-c (third writer)");
     assert!(f.quotes >= 160, "too few gold quotes read: {}", f.quotes);
+    assert!(
+        f.quote_accuracy() >= 0.90,
+        "quote speakers {}/{} below 90%",
+        f.quotes_right,
+        f.quotes
+    );
+    assert!(f.abbr_f1() >= 0.9, "abbreviation F1 {:.2}", f.abbr_f1());
+}
+
+/// Twelve articles by a fourth writer who never saw the code (AP and Reuters wire, British and
+/// Australian local news, a court ruling, a live blog, sport, Vietnamese, Hungarian, Malay and
+/// Arabic names), measured blind on 2026-11-25 after the rules from the third set: quote speakers
+/// 130/161 (80.7%), structure 47/72 (65.3%), abbreviation F1 0.92. Rules written from their misses
+/// since: this floor is today's level rounded down to 5%.
+#[test]
+fn fourth_blind_set_does_not_fall_back() {
+    let f = measure(BLIND_D).expect("tests/fixtures/blind-d is missing");
+    f.print("blind-d (fourth writer)");
+    assert!(f.quotes >= 150, "too few gold quotes read: {}", f.quotes);
     assert!(
         f.quote_accuracy() >= 0.85,
         "quote speakers {}/{} below 85%",
