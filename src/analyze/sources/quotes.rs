@@ -52,11 +52,18 @@ fn single_opens(text: &str, i: usize, c: char) -> bool {
         return false;
     }
     let mut next = text[i + c.len_utf8()..].chars();
-    match (next.next(), next.next()) {
-        (Some(a), _) if !(a.is_alphabetic() || is_double(a)) => false,
-        (Some(a), Some(b)) if a.is_alphabetic() && matches!(b, '\'' | '’') => false,
-        (Some(_), _) => true,
-        (None, _) => false,
+    match (next.next(), next.next(), next.next()) {
+        (Some(a), _, _) if !(a.is_alphabetic() || is_double(a)) => false,
+        // 'n' in rock 'n' roll, but not ‘I’m …
+        (Some(a), Some(b), after)
+            if a.is_alphabetic()
+                && matches!(b, '\'' | '’')
+                && !after.is_some_and(char::is_alphabetic) =>
+        {
+            false
+        }
+        (Some(_), _, _) => true,
+        (None, _, _) => false,
     }
 }
 
