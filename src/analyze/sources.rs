@@ -157,8 +157,11 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
                         && text.trim().len() == q.end.saturating_sub(q.start)
                         && !q.continued,
                 });
-                // Words quoted inside the quotation: whose they are, the text seldom says.
+                // Words quoted inside the quotation: whose they are, the text seldom says — but
+                // "I told him, ‘…’" quotes the speaker.
                 for n in quotes::nested(text, q, singles_primary) {
+                    let lead = text.get(q.inner_start..n.start).unwrap_or("");
+                    let own = quotes_themselves(lead);
                     pending.push(Pending {
                         unit: u,
                         start: n.start,
@@ -169,10 +172,10 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
                             .unwrap_or("")
                             .trim_end_matches(',')
                             .to_string(),
-                        entity: None,
+                        entity: if own { entity } else { None },
                         cue: None,
                         group: None,
-                        scare: true,
+                        scare: !own,
                         alone: false,
                     });
                 }
@@ -331,6 +334,35 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
             e
         }
     }
+}
+
+/// Whether the words before a nested quotation end with the speaker quoting themselves ("I told
+/// him, ", "I said: ").
+fn quotes_themselves(lead: &str) -> bool {
+    let tail: String = lead
+        .trim_end()
+        .trim_end_matches([',', ':'])
+        .rsplit(['.', '?', '!', '“', '‘', '"'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    words.iter().rposition(|w| *w == "i").is_some_and(|i| {
+        words.get(i + 1).is_some_and(|v| {
+            matches!(
+                *v,
+                "told"
+                    | "tell"
+                    | "said"
+                    | "say"
+                    | "asked"
+                    | "ask"
+                    | "wrote"
+                    | "replied"
+                    | "thought"
+            )
+        }) && words.len() - i <= 4
+    })
 }
 
 /// "the report", "its half-year report", "the study": a document standing for its authors.
@@ -1187,6 +1219,24 @@ mod tests {
             Some("Tom Barra")
         );
         assert_eq!(speaker_of(&f, "Every night").as_deref(), Some("Jo Mabry"));
+    }
+
+    #[test]
+    fn speakers_quoting_themselves_and_going_on_after_a_pause() {
+        let f = analyze(&[
+            "“He wanted names,” says Leila Haddad. “I told him, ‘They have names already.’”",
+            "“Not online,” she says. Then, after a pause: “Maybe one day.”",
+            "Outside, a sign read: “Closed for good.”",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "They have names").as_deref(),
+            Some("Leila Haddad")
+        );
+        assert_eq!(
+            speaker_of(&f, "Maybe one day").as_deref(),
+            Some("Leila Haddad")
+        );
+        assert_eq!(speaker_of(&f, "Closed for good").as_deref(), None);
     }
 
     #[test]

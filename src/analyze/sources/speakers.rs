@@ -1128,6 +1128,20 @@ pub(super) fn resolve(
             ..Resolved::default()
         };
     }
+    // "Then, after a pause: “…”": a colon after a connective continues the last speaker (not "a
+    // sign read: “…”").
+    let connective = lead.split([' ', ',']).next().is_some_and(|w| {
+        matches!(
+            w,
+            "Then" | "Later" | "Afterwards" | "Again" | "Finally" | "And"
+        )
+    });
+    if lead.ends_with(':') && subject.is_none() && connective {
+        return Resolved {
+            who: previous.cloned(),
+            ..Resolved::default()
+        };
+    }
     Resolved::default()
 }
 
