@@ -9,6 +9,7 @@
 mod attributions;
 mod people;
 mod quotes;
+mod registry;
 mod speakers;
 mod tokens;
 mod words;
