@@ -53,7 +53,9 @@ pub use render::{body_html, to_html};
 pub fn parse(text: &str, options: &Options) -> Result<Article, Error> {
     let mut article = parse::parse_structure(text, &options.parse)?;
     analyze::analyze(&mut article, &options.analyze);
-    bib::add_sources(&mut article);
+    if cfg!(feature = "scholar") {
+        bib::add_sources(&mut article);
+    }
     Ok(article)
 }
 

@@ -47,7 +47,7 @@ pub(crate) fn find(units: &[Unit]) -> (Vec<Abbreviation>, Vec<Mark>) {
         }
     }
     implicit_definitions(units, &mut definitions);
-    definitions.sort_by_key(|d| (d.unit, d.at));
+    super::sort_stable_by_position(&mut definitions, |d| [d.unit, d.at, 0]);
     // Sets, not lists: one long paragraph can define thousands of short forms.
     let mut seen = std::collections::HashSet::new();
     definitions.retain(|d| seen.insert(stem(&d.short).to_string()));

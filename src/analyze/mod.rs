@@ -59,6 +59,25 @@ pub fn analyze(article: &mut Article, options: &AnalyzeOptions) {
     anchor::anchor(article, marks);
 }
 
+/// Sorts `items` by `key`, keeping equal keys in their order (like `sort_by_key`), through one
+/// unstable sort of `(key, index)` pairs: every caller shares that one sort's code, where each
+/// `sort_by_key` on its own element type would bring a stable sort of its own into the wasm
+/// (4–8 KB each).
+pub(crate) fn sort_stable_by_position<T>(items: &mut Vec<T>, key: impl Fn(&T) -> [usize; 3]) {
+    let mut keyed: Vec<([usize; 3], usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key(item), i))
+        .collect();
+    keyed.sort_unstable();
+    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    items.extend(
+        keyed
+            .into_iter()
+            .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take)),
+    );
+}
+
 /// The article's text units in reading order: body blocks, then footnotes.
 pub fn units(article: &mut Article) -> Vec<Unit> {
     let mut units = Vec::new();

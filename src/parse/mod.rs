@@ -20,13 +20,17 @@ pub fn parse_structure(input: &str, options: &ParseOptions) -> Result<Article, E
         });
     }
     // Front matter is sliced off before anything else reads the text; having one makes it Markdown.
+    // Without the `scholar` feature the branches below are constant-false and the readers they
+    // call (front matter, YAML, citations, bibliographies) drop out of the build.
+    let scholar = cfg!(feature = "scholar");
     let (front, body) = match options.format {
+        _ if !scholar => (None, input),
         FormatOption::Text => (None, input),
         _ => front_matter::split(input),
     };
     let format = match options.format {
         // Front matter or a bibliography: the article is scholarly Markdown.
-        FormatOption::Auto if front.is_some() || options.bibliography.is_some() => {
+        FormatOption::Auto if scholar && (front.is_some() || options.bibliography.is_some()) => {
             crate::Format::Markdown
         }
         FormatOption::Auto => detect_format(input),
@@ -34,6 +38,15 @@ pub fn parse_structure(input: &str, options: &ParseOptions) -> Result<Article, E
         FormatOption::Markdown => crate::Format::Markdown,
     };
     let mut article = match format {
+        crate::Format::Markdown if !scholar => {
+            let mut article = markdown::parse(body, options.smart_punctuation);
+            if options.bibliography.is_some() {
+                article.warnings.push(
+                    "The bibliography was not read: this build has no `scholar` feature.".to_string(),
+                );
+            }
+            article
+        }
         crate::Format::Markdown => {
             let setup = crate::bib::setup(front.as_ref(), options)?;
             let mut article = markdown::parse(body, options.smart_punctuation);
