@@ -42,7 +42,8 @@ pub fn parse_structure(input: &str, options: &ParseOptions) -> Result<Article, E
             let mut article = markdown::parse(body, options.smart_punctuation);
             if options.bibliography.is_some() {
                 article.warnings.push(
-                    "The bibliography was not read: this build has no `scholar` feature.".to_string(),
+                    "The bibliography was not read: this build has no `scholar` feature."
+                        .to_string(),
                 );
             }
             article
