@@ -54,9 +54,15 @@ pub fn parse(text: &str, options: &Options) -> Result<Article, Error> {
     let mut article = parse::parse_structure(text, &options.parse)?;
     analyze::analyze(&mut article, &options.analyze);
     if cfg!(feature = "scholar") {
-        bib::add_sources(&mut article);
+        add_bibliography_sources(&mut article);
     }
     Ok(article)
+}
+
+/// Not inlined into `parse`: see `analyze::analyze`.
+#[inline(never)]
+fn add_bibliography_sources(article: &mut Article) {
+    bib::add_sources(article);
 }
 
 /// Parses, analyzes and renders `text` as HTML.

@@ -42,20 +42,40 @@ pub struct Mark {
 }
 
 /// Runs every analysis on `article` and anchors what they find.
+///
+/// Each stage is a function of its own in the wasm (`#[inline(never)]` here and on the stage
+/// wrappers below): inlined, the whole pipeline became one 165 KB function, which the browser
+/// must compile whole before the first render, whatever the article needs.
+#[inline(never)]
 pub fn analyze(article: &mut Article, options: &AnalyzeOptions) {
     let units = units(article);
     let mut marks = Vec::new();
     if options.abbreviations {
-        let (abbreviations, abbreviation_marks) = abbreviations::find(&units);
+        let (abbreviations, abbreviation_marks) = find_abbreviations(&units);
         article.abbreviations = abbreviations;
         marks.extend(abbreviation_marks);
     }
     if options.quotes {
-        let found = sources::find(&units, &article.abbreviations);
+        let found = find_sources(&units, &article.abbreviations);
         article.sources = found.sources;
         article.warnings.extend(found.warnings);
         marks.extend(found.marks);
     }
+    anchor_marks(article, marks);
+}
+
+#[inline(never)]
+fn find_abbreviations(units: &[Unit]) -> (Vec<crate::Abbreviation>, Vec<Mark>) {
+    abbreviations::find(units)
+}
+
+#[inline(never)]
+fn find_sources(units: &[Unit], abbreviations: &[crate::Abbreviation]) -> sources::SpeechFindings {
+    sources::find(units, abbreviations)
+}
+
+#[inline(never)]
+fn anchor_marks(article: &mut Article, marks: Vec<Mark>) {
     anchor::anchor(article, marks);
 }
 
