@@ -57,6 +57,7 @@ for (let i = 0; i < runs; i++) {
     const r = {};
     for (const e of performance.getEntriesByType('resource')) {
       const name = e.name.split('/').pop();
+      r[`${name} requested`] = Math.round(e.startTime);
       r[`${name} fetched`] = Math.round(e.responseEnd);
     }
     const nav = performance.getEntriesByType('navigation')[0];
