@@ -16,6 +16,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 wasm_opt=node_modules/.bin/wasm-opt
 level=${CITE_READER_WASM_OPT:--Os}
+# CITE_READER_OPT_LEVEL=z builds the wasm at rustc's opt-level "z" instead of Cargo.toml's "s":
+# about 30 % smaller gzipped, but about half the throughput (bench/README.md, "Size by part").
+if [[ -n ${CITE_READER_OPT_LEVEL:-} ]]; then
+  export CARGO_PROFILE_RELEASE_OPT_LEVEL=$CITE_READER_OPT_LEVEL
+fi
 
 wasm-pack build --target web --release "$@"
 
@@ -31,11 +36,16 @@ fi
 }
 
 before=$(wc -c <"$module")
+# `--one-caller-inline-max-function-size 0`: by default wasm-opt inlines every function that has
+# one caller, whatever its size, which folded the whole pipeline into one 165 KB function: Chromium
+# then compiled all of it (every reader and analysis) before the first render, and the module
+# gzipped 25 KB worse (377 → 352 KB). LLVM has inlined the small hot functions already.
 # The features wasm-bindgen 0.2.130's output uses (externref table, bulk memory, ...); wasm-opt
 # must be told, or it refuses the module.
 "$wasm_opt" "$level" \
   --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+  --one-caller-inline-max-function-size 0 \
   --strip-debug --strip-producers \
   "$module" -o "$module.opt"
 mv "$module.opt" "$module"

@@ -53,7 +53,9 @@ pub use render::{body_html, to_html};
 pub fn parse(text: &str, options: &Options) -> Result<Article, Error> {
     let mut article = parse::parse_structure(text, &options.parse)?;
     analyze::analyze(&mut article, &options.analyze);
-    bib::add_sources(&mut article);
+    if cfg!(feature = "scholar") {
+        add_bibliography_sources(&mut article);
+    }
     Ok(article)
 }
 
@@ -64,6 +66,12 @@ pub fn bibliography_files(text: &str) -> Vec<String> {
         .0
         .map(|front| front.bibliography_files)
         .unwrap_or_default()
+}
+
+/// Not inlined into `parse`: see `analyze::analyze`.
+#[inline(never)]
+fn add_bibliography_sources(article: &mut Article) {
+    bib::add_sources(article);
 }
 
 /// Parses, analyzes and renders `text` as HTML.

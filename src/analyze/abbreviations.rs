@@ -50,7 +50,7 @@ pub(crate) fn find(units: &[Unit], defined: &[Abbreviation]) -> (Vec<Abbreviatio
         }
     }
     implicit_definitions(units, &mut definitions);
-    definitions.sort_by_key(|d| (d.unit, d.at));
+    super::sort_stable_by_position(&mut definitions, |d| [d.unit, d.at, 0]);
     // Sets, not lists: one long paragraph can define thousands of short forms.
     let mut seen: std::collections::HashSet<String> =
         defined.iter().map(|a| stem(&a.short).to_string()).collect();

@@ -49,7 +49,7 @@ fn visit_blocks(blocks: &mut [Block], nested: bool, f: &mut UnitVisitor<'_>) {
 /// Numbers the marks' citations in reading order, wraps their spans, and stores the citations.
 pub(super) fn anchor(article: &mut Article, mut marks: Vec<Mark>) {
     // Reading order; an enclosing span before the spans inside it.
-    marks.sort_by(|a, b| (a.unit, a.start, b.end).cmp(&(b.unit, b.start, a.end)));
+    super::sort_stable_by_position(&mut marks, |m| [m.unit, m.start, usize::MAX - m.end]);
     let first_id = article.citations.len() + 1;
     for (i, mark) in marks.iter_mut().enumerate() {
         mark.citation.id = format!("c{}", first_id + i);
@@ -92,12 +92,9 @@ fn renumber_in_document_order(article: &mut Article) {
     for (i, id) in order.into_iter().enumerate() {
         position.entry(id).or_insert(i);
     }
-    let mut keyed: Vec<_> = std::mem::take(&mut article.citations)
-        .into_iter()
-        .map(|c| (position.get(&c.id).copied().unwrap_or(usize::MAX), c))
-        .collect();
-    keyed.sort_by_key(|(p, _)| *p);
-    article.citations = keyed.into_iter().map(|(_, c)| c).collect();
+    super::sort_stable_by_position(&mut article.citations, |c| {
+        [position.get(&c.id).copied().unwrap_or(usize::MAX), 0, 0]
+    });
 }
 
 fn collect_ids(inlines: &[Inline], out: &mut Vec<String>) {

@@ -42,23 +42,65 @@ pub struct Mark {
 }
 
 /// Runs every analysis on `article` and anchors what they find.
+///
+/// Each stage is a function of its own in the wasm (`#[inline(never)]` here and on the stage
+/// wrappers below): inlined, the whole pipeline became one 165 KB function, which the browser
+/// must compile whole before the first render, whatever the article needs.
+#[inline(never)]
 pub fn analyze(article: &mut Article, options: &AnalyzeOptions) {
     let units = units(article);
     let mut marks = Vec::new();
     if options.abbreviations {
         // Markdown's `*[SHORT]: long` definitions, read by the parser.
         let defined = std::mem::take(&mut article.abbreviations);
-        let (abbreviations, abbreviation_marks) = abbreviations::find(&units, &defined);
+        let (abbreviations, abbreviation_marks) = find_abbreviations(&units, &defined);
         article.abbreviations = abbreviations;
         marks.extend(outside_code(article, abbreviation_marks));
     }
     if options.quotes {
-        let found = sources::find(&units, &article.abbreviations);
+        let found = find_sources(&units, &article.abbreviations);
         article.sources = found.sources;
         article.warnings.extend(found.warnings);
         marks.extend(found.marks);
     }
+    anchor_marks(article, marks);
+}
+
+#[inline(never)]
+fn find_abbreviations(
+    units: &[Unit],
+    defined: &[crate::Abbreviation],
+) -> (Vec<crate::Abbreviation>, Vec<Mark>) {
+    abbreviations::find(units, defined)
+}
+
+#[inline(never)]
+fn find_sources(units: &[Unit], abbreviations: &[crate::Abbreviation]) -> sources::SpeechFindings {
+    sources::find(units, abbreviations)
+}
+
+#[inline(never)]
+fn anchor_marks(article: &mut Article, marks: Vec<Mark>) {
     anchor::anchor(article, marks);
+}
+
+/// Sorts `items` by `key`, keeping equal keys in their order (like `sort_by_key`), through one
+/// unstable sort of `(key, index)` pairs: every caller shares that one sort's code, where each
+/// `sort_by_key` on its own element type would bring a stable sort of its own into the wasm
+/// (4–8 KB each).
+pub(crate) fn sort_stable_by_position<T>(items: &mut Vec<T>, key: impl Fn(&T) -> [usize; 3]) {
+    let mut keyed: Vec<([usize; 3], usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key(item), i))
+        .collect();
+    keyed.sort_unstable();
+    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    items.extend(
+        keyed
+            .into_iter()
+            .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take)),
+    );
 }
 
 /// The article's text units in reading order: body blocks, then footnotes.
