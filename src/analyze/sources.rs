@@ -1241,6 +1241,20 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_finds_a_name_introduced_without_a_role() {
+        let f = analyze(&[
+            "Mira Tanaka lifts the lid of the vat and sniffs.",
+            "“Too sweet,” she says.",
+            "“She is hungry,” Ms. Tanaka adds.",
+        ]);
+        assert_eq!(speaker_of(&f, "Too sweet").as_deref(), Some("Mira Tanaka"));
+        assert_eq!(
+            speaker_of(&f, "She is hungry").as_deref(),
+            Some("Mira Tanaka")
+        );
+    }
+
+    #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
             "Sela Omarova, the clinic's director, said waits had doubled.",

@@ -145,6 +145,9 @@ fn gap_is_space(text: &str, from: usize, to: usize) -> bool {
 /// new entities and their roles as the text introduces them.
 pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
     reg.set_now(s.unit);
+    if (s.first..=s.last).any(|k| matches!(s.word(k), "she" | "She" | "he" | "He")) {
+        reg.person_for_pronoun(s.unit);
+    }
     let mut out = Vec::new();
     let mut i = s.first;
     while i <= s.last {
@@ -299,10 +302,20 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
                 reg.record((s.unit, m.start), m.entity);
                 out.push(m);
             } else if (2..=4).contains(&(b - a + 1))
-                && a > s.first
+                // At a sentence's start only a name that a verb follows ("Ada Quill lifts …").
+                && (a > s.first
+                    || s.word(b + 1).chars().next().is_some_and(char::is_lowercase))
                 && (a..=b).all(|k| !s.toks.get(k).is_some_and(|t| t.possessive) || k == b)
             {
-                reg.note_unclaimed_run(s.word(a), span_text(s, a, b));
+                let at = (s.unit, s.toks.get(a).map_or(0, |t| t.start));
+                // A subject a verb follows may turn out a person a pronoun refers to.
+                let next = s.word(b + 1);
+                let subject = b < s.last
+                    && s.adjacent(b, b + 1)
+                    && next.chars().next().is_some_and(char::is_lowercase)
+                    && !words::is_preposition(next)
+                    && !words::is_stop_word(next);
+                reg.note_unclaimed_run(s.word(a), span_text(s, a, b), at, subject);
             }
         }
         i = b + 1;

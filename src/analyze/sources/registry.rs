@@ -58,6 +58,8 @@ pub(super) struct Registry {
     mentions: Vec<usize>,
     /// The unit being read.
     now: usize,
+    /// The last capitalized run that named nobody as the subject of a verb, and where.
+    last_unclaimed: Option<(Pos, String)>,
     /// Capitalized runs of words that named nobody yet ("the business of Dresvon Metals"), by
     /// their first word: a later "Dresvon said" is that name (first run wins).
     unclaimed_runs: HashMap<String, String>,
@@ -342,7 +344,10 @@ impl Registry {
     }
 
     /// Notes a capitalized run that named nobody.
-    pub fn note_unclaimed_run(&mut self, first_word: &str, run: &str) {
+    pub fn note_unclaimed_run(&mut self, first_word: &str, run: &str, at: Pos, subject: bool) {
+        if subject {
+            self.last_unclaimed = Some((at, run.to_string()));
+        }
         if !self.unclaimed_runs.contains_key(first_word) {
             self.unclaimed_runs
                 .insert(first_word.to_string(), run.to_string());
@@ -355,6 +360,35 @@ impl Registry {
                     .or_insert_with(|| run.to_string());
             }
         }
+    }
+
+    /// "Ada Quill lifts the lid. … “Too sweet,” she says.": a pronoun with no person to refer to
+    /// makes a person of the name run seen last, in this paragraph or the one before.
+    pub fn person_for_pronoun(&mut self, unit: usize) -> Option<usize> {
+        let ((u, start), run) = self.last_unclaimed.clone()?;
+        let words: Vec<&str> = run.split_whitespace().collect();
+        let person_like = (2..=3).contains(&words.len())
+            && !words.iter().any(|w| {
+                words::is_organization_word(w) || words::is_place_word(w) || words::is_title(w)
+            });
+        if unit > u + 1 || !person_like || self.by_name.contains_key(&run) {
+            return None;
+        }
+        let anyone = self.recent((unit, usize::MAX), |e| e.kind == SourceKind::Person);
+        let recent_person = anyone.is_some_and(|e| {
+            self.history
+                .iter()
+                .rev()
+                .find(|&&(_, x)| x == e)
+                .is_some_and(|&((pu, _), _)| pu + 1 >= unit)
+        });
+        if recent_person {
+            return None;
+        }
+        self.last_unclaimed = None;
+        let e = self.get_or_add(&run, SourceKind::Person, (u, start, start + run.len()));
+        self.record((u, start), e);
+        Some(e)
     }
 
     /// The run of words a lone name ended, if any (a person's full name).
