@@ -4,7 +4,8 @@
 // 2 MiB, in each of its formats, through the JS API's `parse` (the model as a JS object) and
 // `render` (the HTML string). Each finishes, and doubling the input at most about doubles the
 // time: time(2 MiB) / time(1 MiB) ≤ 3 (a quadratic step gives 4), timed with performance.now().
-// The machine is shared, so a pair over the limit is measured once more before it fails.
+// The machine is shared, so a pair over the limit is measured twice more (least times count)
+// before it fails.
 //
 // The inputs are written by `cargo run --example pathological_inputs` to target/pathological/
 // (PATHOLOGICAL_KIB=N sets the base size, default 1024), so the cases are defined once, in Rust.
@@ -82,11 +83,14 @@ test('every pathological case at 1 MiB and 2 MiB: wasm time grows linearly', asy
       const ratio = () => large.ms / Math.max(small.ms, FLOOR_MS);
       let retried = '';
       if (ratio() > MAX_RATIO) {
-        // Other work on the machine can land on either side: measure both once more.
-        const [s, l] = [await measure(c.files[0], format), await measure(c.files[1], format)];
-        small = s.ms < small.ms ? s : small;
-        large = l.ms < large.ms ? l : large;
-        retried = ' (measured twice)';
+        // Other work on the machine, or a garbage collection, can land on either side: measure
+        // both twice more and keep the least times.
+        for (let again = 0; again < 2; again++) {
+          const [s, l] = [await measure(c.files[0], format), await measure(c.files[1], format)];
+          small = s.ms < small.ms ? s : small;
+          large = l.ms < large.ms ? l : large;
+        }
+        retried = ' (measured 3 times)';
       }
       for (const run of [small, large]) {
         assert.ok(run.chars > 0 && run.html > 0, `${c.name} (${format}): nothing rendered`);
