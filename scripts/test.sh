@@ -24,6 +24,13 @@ step "format" cargo fmt --check
 step "lint (native)" cargo clippy --all-targets -- -D warnings
 step "lint (wasm32)" cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 step "Rust tests" cargo test
+# The pathological inputs again at the sizes, 1 MiB and 2 MiB, with the crate optimized
+# (its dependencies stay as `cargo test` built them, so this compiles one crate, not the tree).
+step "pathological inputs at 1 MiB and 2 MiB (native, optimized)" \
+  env PATHOLOGICAL_KIB=1024 cargo test \
+  --config 'profile.dev.package.cite-reader.opt-level=2' \
+  --config 'profile.test.package.cite-reader.opt-level=2' \
+  --test pathological -- --nocapture pathological_inputs_finish_in_linear_time
 step "wasm tests in headless Chromium" \
   wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver . --test wasm
 step "web build (wasm-pack, then wasm-opt)" bash scripts/build-web.sh

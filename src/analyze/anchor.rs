@@ -324,8 +324,9 @@ fn wrap_pieces(
             let node_start = pos;
             match inline {
                 Inline::Text { text } => {
+                    let node_end = node_start + len;
                     let (lo, hi) = (piece.start - node_start, end - node_start);
-                    let (Some(pre), Some(mid), Some(post)) =
+                    let (Some(_), Some(_), Some(_)) =
                         (text.get(..lo), text.get(lo..hi), text.get(hi..))
                     else {
                         // Not at character boundaries: the spans inside may still fit.
@@ -333,21 +334,42 @@ fn wrap_pieces(
                         pieces.extend(child_pieces(piece, nodes).into_iter().rev());
                         continue;
                     };
-                    if !pre.is_empty() {
-                        out.push(Inline::text(pre));
+                    // Every following piece that also lies strictly inside this text node is cut
+                    // out of it here: handing the rest back as a new node after each piece would
+                    // copy the rest once per piece, quadratic in a long paragraph.
+                    let (mut piece, mut end, mut from) = (piece, end, 0);
+                    loop {
+                        let (lo, hi) = (piece.start - node_start, end - node_start);
+                        let (Some(pre), Some(mid)) = (text.get(from..lo), text.get(lo..hi)) else {
+                            // Not at character boundaries: the loop below hands it back.
+                            pieces.push(piece);
+                            break;
+                        };
+                        if !pre.is_empty() {
+                            out.push(Inline::text(pre));
+                        }
+                        let inner = wrap_pieces(
+                            vec![Inline::text(mid)],
+                            piece.start,
+                            child_pieces(Piece { end, ..piece }, nodes),
+                            nodes,
+                        );
+                        out.push(Inline::Cite {
+                            citation: nodes[piece.node].id.to_string(),
+                            children: inner,
+                        });
+                        pos = end;
+                        from = hi;
+                        match pieces.last() {
+                            Some(&next) if next.start > pos && next.end.min(total) < node_end => {
+                                pieces.pop();
+                                piece = next;
+                                end = next.end.min(total);
+                            }
+                            _ => break,
+                        }
                     }
-                    let inner = wrap_pieces(
-                        vec![Inline::text(mid)],
-                        piece.start,
-                        child_pieces(Piece { end, ..piece }, nodes),
-                        nodes,
-                    );
-                    out.push(Inline::Cite {
-                        citation: nodes[piece.node].id.to_string(),
-                        children: inner,
-                    });
-                    pos = end;
-                    if !post.is_empty() {
+                    if let Some(post) = text.get(from..).filter(|post| !post.is_empty()) {
                         input.push((Inline::text(post), post.len()));
                     }
                 }

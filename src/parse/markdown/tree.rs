@@ -49,9 +49,12 @@ enum Frame {
     Cell(Vec<Inline>),
     /// An inline container.
     Span(SpanKind, Vec<Inline>),
-    /// Anything this reader does not model (extensions left off), and formatting nested past
-    /// [`MAX_NESTING`]: its content joins the parent.
+    /// Anything this reader does not model (extensions left off): its content joins the parent.
     Transparent(Vec<Inline>),
+    /// Inline formatting nested past [`MAX_NESTING`]: like [`Frame::Flattened`], not a holder, so
+    /// its content goes straight to the nearest holder (gathering it and handing it down at the
+    /// end would copy the text once per level: quadratic time in the nesting depth).
+    FlattenedSpan,
     /// A block container nested past [`MAX_NESTING`]: what it holds goes to the nearest container
     /// below it, so the model stays shallow enough to walk recursively.
     Flattened,
@@ -249,7 +252,7 @@ impl TreeBuilder {
         if is_block_frame(&frame) {
             self.flush_pending();
         }
-        if !matches!(frame, Frame::Flattened) {
+        if !matches!(frame, Frame::Flattened | Frame::FlattenedSpan) {
             self.holders.push(self.stack.len());
         }
         self.stack.push(frame);
@@ -272,7 +275,7 @@ impl TreeBuilder {
                     ));
                 }
                 match frame {
-                    Frame::Span(..) => Frame::Transparent(Vec::new()),
+                    Frame::Span(..) => Frame::FlattenedSpan,
                     _ => Frame::Flattened,
                 }
             }
@@ -301,6 +304,7 @@ impl TreeBuilder {
         match frame {
             // Keep flattened list items and quotes apart as paragraphs.
             Frame::Flattened => self.flush_pending(),
+            Frame::FlattenedSpan => {}
             Frame::Blocks {
                 kind,
                 mut blocks,
@@ -486,7 +490,11 @@ fn counts_towards_nesting(frame: &Frame) -> bool {
 fn is_block_frame(frame: &Frame) -> bool {
     !matches!(
         frame,
-        Frame::Span(..) | Frame::Transparent(_) | Frame::Cell(_) | Frame::Flattened
+        Frame::Span(..)
+            | Frame::Transparent(_)
+            | Frame::Cell(_)
+            | Frame::Flattened
+            | Frame::FlattenedSpan
     )
 }
 
