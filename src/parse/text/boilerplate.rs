@@ -6,6 +6,7 @@
 const JUNK_LINES: &[&str] = &[
     "spacer",
     "key events",
+    "key event",
     "show key events only",
     "skip to main content",
     "skip to content",
@@ -122,6 +123,10 @@ const JUNK_LINES: &[&str] = &[
 /// Line openings that mark furniture whatever follows, compared case-insensitively.
 const JUNK_PREFIXES: &[&str] = &[
     "comments are closed",
+    "this article is more than",
+    "share this live blog",
+    "have a news tip",
+    "got a news tip",
     "skip to ",
     "copy link",
     "please turn on javascript",
@@ -462,7 +467,8 @@ fn is_bare_number_or_time(line: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
     let clock = (1..=3).contains(&words.len())
         && words.first().is_some_and(|w| {
-            let (h, m) = w.split_once(':').unwrap_or(("", ""));
+            // "16:05", and "18.30" as British papers write it.
+            let (h, m) = w.split_once([':', '.']).unwrap_or(("", ""));
             !h.is_empty()
                 && h.len() <= 2
                 && h.chars().all(|c| c.is_ascii_digit())
@@ -578,6 +584,11 @@ fn is_reading_time(lower: &str) -> bool {
 
 /// "12 comments", "Comments (12)".
 fn is_comment_count(lower: &str) -> bool {
+    // "Read 24 Comments", "View 3 comments"
+    let lower = ["read ", "view ", "see ", "show "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(lower);
     let words: Vec<&str> = lower.split_whitespace().collect();
     match words.as_slice() {
         [n, "comments" | "comment"] => n.chars().all(|c| c.is_ascii_digit()),
@@ -733,6 +744,11 @@ mod tests {
             "Join our WhatsApp channel for the latest news",
             "Get the week's top stories every Monday.",
             "Olu Benn reported from Tarvik, Kastel.",
+            "18.30 IST",
+            "Key event",
+            "Read 24 Comments",
+            "This article is more than 1 year old",
+            "Have a news tip? Email the newsroom.",
             "Ines Marlow contributed reporting from Tarvik.",
             "Marlow reported from Sedra.",
             "Additional reporting by Olu Benn",

@@ -685,6 +685,18 @@ fn is_zone(t: &str) -> bool {
             | "eat"
             | "sast"
             | "msk"
+            | "gst"
+            | "pkt"
+            | "ict"
+            | "wib"
+            | "awst"
+            | "acst"
+            | "nzst"
+            | "nzdt"
+            | "hst"
+            | "akst"
+            | "art"
+            | "brt"
     )
 }
 
