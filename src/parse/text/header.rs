@@ -991,6 +991,7 @@ mod tests {
         assert!(is_timestamp(
             "Updated May 14 2025 - 5:12pm, first published 4:30pm"
         ));
+        assert!(is_timestamp("Last updated: March 8, 2025 | 19:40 GST"));
     }
 
     #[test]
