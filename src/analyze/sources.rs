@@ -1255,6 +1255,30 @@ mod tests {
     }
 
     #[test]
+    fn post_nominals_head_words_and_a_company_by_its_first_word() {
+        let f = analyze(&[
+            "“The tender was rotten,” said Advocate Jan du Toit SC.",
+            "The Tarvik District Council approved the sale on Monday.",
+            "“The pool is at the end of its life,” Council said in a statement.",
+            "Korvane Orbital has released the first picture.",
+            "Korvane's chief engineer said the lander was “healthy”.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "The tender was").as_deref(),
+            Some("Jan du Toit")
+        );
+        assert_eq!(
+            speaker_of(&f, "The pool is").as_deref(),
+            Some("Tarvik District Council")
+        );
+        // A possessive name keeps its capital in an unnamed source's name.
+        assert_eq!(
+            speaker_of(&f, "healthy").as_deref(),
+            Some("Korvane's chief engineer")
+        );
+    }
+
+    #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
             "Sela Omarova, the clinic's director, said waits had doubled.",

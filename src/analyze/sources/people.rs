@@ -391,7 +391,28 @@ fn span_text<'a>(s: &'a Sentence, a: usize, b: usize) -> &'a str {
     }
 }
 
-fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Mention> {
+fn classify(reg: &mut Registry, s: &Sentence, a: usize, mut b: usize) -> Option<Mention> {
+    // "NAME SC", "NAME MP": letters after the name are not part of it.
+    while b > a + 1 && words::is_post_nominal(s.word(b)) {
+        b -= 1;
+    }
+    // "Council said", "the Ministry said": an organization named before by its head word.
+    if a == b && words::is_organization_word(s.word(a)) {
+        let head = s.word(a).to_lowercase();
+        let pos = (s.unit, s.toks.get(a)?.start);
+        if let Some(e) = reg.find_by_head(&head, pos) {
+            let (start, end) = (s.toks.get(a)?.start, s.toks.get(a)?.end);
+            return Some(Mention {
+                entity: e,
+                start,
+                end,
+                possessive: s.toks.get(a)?.possessive,
+                first_tok: a,
+                last_tok: a,
+                metonym: false,
+            });
+        }
+    }
     let words_ab: Vec<&str> = (a..=b).map(|i| s.word(i)).collect();
     let start = s.toks.get(a)?.start;
     let end = s.toks.get(b)?.end;
@@ -620,12 +641,12 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     }
     // "Nordby and NAME said": a name coordinated with an organization is one.
     if coordinated_with_organization(reg, s, a) {
-        let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
+        let e = new_organization(reg, &surface, (s.unit, start, end));
         return Some(mention(e));
     }
     // "The railway operator, NAME," / "the city's main supplier, NAME": an organization.
     if let Some(role) = organization_descriptor(s, a) {
-        let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
+        let e = new_organization(reg, &surface, (s.unit, start, end));
         let ent = &mut reg.entities[e];
         ent.role = ent.role.take().or(Some(role));
         return Some(mention(e));
@@ -652,7 +673,7 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
                     })
             });
     if org_apposition && !s.namey(b + 1) {
-        let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
+        let e = new_organization(reg, &surface, (s.unit, start, end));
         if reg.entities[e].role.is_none() {
             reg.entities[e].role = apposition_text(s, b);
         }
@@ -660,7 +681,7 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
     }
     // "NAME's chief executive": a new name that has officers is an organization.
     if possessive && possessive_of_role(s, b) {
-        let e = reg.get_or_add(&surface, SourceKind::Organization, (s.unit, start, end));
+        let e = new_organization(reg, &surface, (s.unit, start, end));
         return Some(mention(e));
     }
 
@@ -753,6 +774,23 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, b: usize) -> Option<Ment
         return Some(mention(e));
     }
     None
+}
+
+/// A new organization named by `surface`; a single word that began a longer name seen earlier
+/// ("Halcyon's co-founder" after "Halcyon Orbital has …") takes that name, the word its alias.
+fn new_organization(reg: &mut Registry, surface: &str, first: (usize, usize, usize)) -> usize {
+    match reg
+        .unclaimed_run(surface)
+        .filter(|_| !surface.contains(' '))
+        .map(str::to_string)
+    {
+        Some(full) => {
+            let e = reg.get_or_add(&full, SourceKind::Organization, first);
+            reg.add_alias(e, surface);
+            e
+        }
+        None => reg.get_or_add(surface, SourceKind::Organization, first),
+    }
 }
 
 /// The gender a role's words show ("spokeswoman", "chairman"); "managing" or "human" show none.

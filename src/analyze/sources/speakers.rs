@@ -382,7 +382,8 @@ fn fold_initial_capital(phrase: &str, is_name_word: impl Fn(&str) -> bool) -> St
     let first = phrase.split_whitespace().next().unwrap_or("");
     let mut chars = first.chars();
     let rest_lower = chars.next().is_some() && chars.all(|c| !c.is_uppercase());
-    if rest_lower && !is_name_word(first) {
+    let possessive = first.ends_with("'s") || first.ends_with("’s");
+    if rest_lower && !possessive && !is_name_word(first) {
         format!("{}{}", first.to_lowercase(), &phrase[first.len()..])
     } else {
         phrase.to_string()

@@ -75,6 +75,7 @@ pub(super) fn is_title(word: &str) -> bool {
             | "Admiral"
             | "Adm."
             | "Judge"
+            | "Advocate"
             | "Justice"
             | "Chairman"
             | "Chairwoman"
@@ -243,6 +244,29 @@ pub(super) fn kinship_gender(word: &str) -> Option<Gender> {
         | "aunt" | "widow" | "stepdaughter" | "stepmother" => Some(Gender::Female),
         _ => None,
     }
+}
+
+/// Letters written after a name for an office or honour ("NAME SC", "NAME MP", "NAME Jr."): not
+/// part of the name.
+pub(super) fn is_post_nominal(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "SC" | "QC"
+            | "KC"
+            | "MP"
+            | "MSP"
+            | "MEP"
+            | "MBE"
+            | "OBE"
+            | "CBE"
+            | "KBE"
+            | "DBE"
+            | "Jr"
+            | "Sr"
+            | "PhD"
+            | "MD"
+            | "Esq"
+    )
 }
 
 /// Lowercase nouns that name a role ("spokesperson for ...", "leader", "an expert at ...").
