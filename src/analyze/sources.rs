@@ -1279,6 +1279,23 @@ mod tests {
     }
 
     #[test]
+    fn an_age_or_a_who_clause_makes_a_person() {
+        let f = analyze(&[
+            "“We waited two years,” Chief Executive Ola Brandt said.",
+            "Tomas Vik, now 18, sat in the front row. Asked afterward, he said, “It is about time.”",
+            "Al-Rashid, who finished second, said he had no complaints. “The desert decided,” he said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "It is about time").as_deref(),
+            Some("Tomas Vik")
+        );
+        assert_eq!(
+            speaker_of(&f, "The desert decided").as_deref(),
+            Some("Al-Rashid")
+        );
+    }
+
+    #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
             "Sela Omarova, the clinic's director, said waits had doubled.",

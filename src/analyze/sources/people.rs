@@ -145,7 +145,8 @@ fn gap_is_space(text: &str, from: usize, to: usize) -> bool {
 /// new entities and their roles as the text introduces them.
 pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
     reg.set_now(s.unit);
-    if (s.first..=s.last).any(|k| matches!(s.word(k), "she" | "She" | "he" | "He")) {
+    if (s.first..=s.last).any(|k| matches!(s.word(k), "she" | "She" | "he" | "He") && !s.quoted(k))
+    {
         reg.person_for_pronoun(s.unit);
     }
     let mut out = Vec::new();
@@ -717,12 +718,23 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, mut b: usize) -> Option<
                     .map_or(r, |x| x);
                 r.starts_with(", who ") || r.starts_with(", whose ")
             });
+    // "NAME, 18, sat" / "NAME, now 18,": an age makes a person.
+    let aged = !possessive
+        && s.toks
+            .get(b)
+            .and_then(|t| s.text.get(t.full_end..))
+            .and_then(|r| r.strip_prefix(", "))
+            .map(|r| r.strip_prefix("now ").unwrap_or(r))
+            .is_some_and(|r| {
+                let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                (1..=3).contains(&digits) && r[digits..].starts_with([',', ' '])
+            });
     // "Thailand's NAME": a person introduced by their country.
     let countrys = a > s.first
         && s.toks.get(a - 1).is_some_and(|t| t.possessive)
         && words::country(s.word(a - 1)).is_some()
         && s.adjacent(a - 1, a);
-    let has_role = has_role || who_clause || countrys;
+    let has_role = has_role || who_clause || countrys || aged;
     if b > a && !place && (has_role || after_according || speaks || (inverted && !told)) {
         let e = reg.get_or_add(&surface, SourceKind::Person, (s.unit, start, end));
         let role = premodifier.or(appos).or(of_org);
@@ -735,6 +747,17 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, mut b: usize) -> Option<
     }
     if a == b && words::is_unnamed_source_noun(&surface.to_lowercase()) {
         return None;
+    }
+    // "Al-Kuwari, who finished second, said": a relative "who" speaks of a person.
+    if a == b && (speaks || inverted) && !told && who_clause {
+        let full = reg.unclaimed_person(&surface).map(str::to_string);
+        let e = reg.get_or_add(
+            full.as_deref().unwrap_or(&surface),
+            SourceKind::Person,
+            (s.unit, start, end),
+        );
+        reg.add_alias(e, &surface);
+        return Some(mention(e));
     }
     // "said Quill" / "Quill said" after "Ada Quill went …": the person named earlier.
     if a == b && (speaks || inverted) && !told {
