@@ -18,6 +18,7 @@ const BLIND: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind")
 const BLIND_C: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind-c");
 const BLIND_D: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind-d");
 const BLIND_E: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind-e");
+const BLIND_F: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind-f");
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures");
 
 fn read_article(text: &str) -> Article {
@@ -350,6 +351,15 @@ fn fourth_blind_set_does_not_fall_back() {
 #[test]
 fn fifth_blind_set_does_not_fall_back() {
     check_set(BLIND_E, "blind-e (fifth writer)", 150, 0.8, true);
+}
+
+/// Twelve articles by a seventh writer who never saw the code, measured blind on 2026-11-25 after
+/// the rules from the fifth set: quote speakers 136/177 (76.8%), structure 59/72 (81.9%),
+/// abbreviation F1 0.92. A few rules written from their misses since (furniture, a report's author
+/// kept, organization words).
+#[test]
+fn sixth_blind_set_does_not_fall_back() {
+    check_set(BLIND_F, "blind-f (seventh writer)", 170, 0.75, true);
 }
 
 #[test]

@@ -279,7 +279,9 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
                     matches!(e.kind, SourceKind::Organization | SourceKind::Publication)
                         && !e.country
                 };
-                if let Some(e) = reg.recent((unit, at), org) {
+                // "the report" again is the same report as before.
+                if let Some(e) = reg.document_author.or_else(|| reg.recent((unit, at), org)) {
+                    reg.document_author = Some(e);
                     reg.record((unit, at), e);
                     return e;
                 }
@@ -1293,6 +1295,23 @@ mod tests {
             speaker_of(&f, "The desert decided").as_deref(),
             Some("Al-Rashid")
         );
+    }
+
+    #[test]
+    fn the_report_again_is_the_same_authors_and_a_university_of_the_place() {
+        let f = analyze(&[
+            "The Coastal Audit Office (CAO) examined services in 11 districts.",
+            "“Waits have tripled,” the report said.",
+            "Dr Lena Ruiz, a lecturer at the University of the Western Plains, agreed.",
+            "“Funding has not kept pace,” the report said.",
+        ]);
+        for quote in ["Waits have", "Funding has"] {
+            assert_eq!(
+                speaker_of(&f, quote).as_deref(),
+                Some("Coastal Audit Office"),
+                "{quote}"
+            );
+        }
     }
 
     #[test]

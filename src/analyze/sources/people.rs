@@ -258,17 +258,21 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
                 b = c;
             }
         }
-        // "Chamber of Shipping", "Agency for Road Safety": an organization word, "of", a name.
+        // "Chamber of Shipping", "Agency for Road Safety", "University of the Western Plains": an
+        // organization word, "of", a name.
         while b + 2 <= s.last
             && words::is_organization_word(s.word(b))
             && matches!(s.word(b + 1), "of" | "for" | "on")
             && s.adjacent(b, b + 1)
             && s.adjacent(b + 1, b + 2)
-            && s.namey(b + 2)
-            && !s.quoted(b + 2)
-            && !words::is_capitalized_function_word(s.word(b + 2))
+            && {
+                let the = usize::from(s.word(b + 2) == "the" && s.adjacent(b + 2, b + 3));
+                s.namey(b + 2 + the)
+                    && !s.quoted(b + 2 + the)
+                    && !words::is_capitalized_function_word(s.word(b + 2 + the))
+            }
         {
-            b += 2;
+            b += 2 + usize::from(s.word(b + 2) == "the");
             while b < s.last && s.adjacent(b, b + 1) && !s.quoted(b + 1) && s.namey(b + 1) {
                 b += 1;
             }

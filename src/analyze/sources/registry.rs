@@ -58,6 +58,8 @@ pub(super) struct Registry {
     mentions: Vec<usize>,
     /// The unit being read.
     now: usize,
+    /// Whose report "the report said" was the last time.
+    pub document_author: Option<usize>,
     /// The last capitalized run that named nobody as the subject of a verb, and where.
     last_unclaimed: Option<(Pos, String)>,
     /// Capitalized runs of words that named nobody yet ("the business of Dresvon Metals"), by

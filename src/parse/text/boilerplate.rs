@@ -7,6 +7,7 @@ const JUNK_LINES: &[&str] = &[
     "spacer",
     "key events",
     "key event",
+    "refresh",
     "show key events only",
     "skip to main content",
     "skip to content",
@@ -123,6 +124,7 @@ const JUNK_LINES: &[&str] = &[
 /// Line openings that mark furniture whatever follows, compared case-insensitively.
 const JUNK_PREFIXES: &[&str] = &[
     "comments are closed",
+    "listen · ",
     "this article is more than",
     "share this live blog",
     "have a news tip",
@@ -626,9 +628,22 @@ fn is_breadcrumb(line: &str) -> bool {
             && s.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            && !s.ends_with(['.', '!', '?', ',', ':'])
+            // "U.S." is a segment; a sentence's full stop is not.
+            && (!s.ends_with(['.', '!', '?', ',', ':']) || is_dotted_initials(s))
             && !s.contains(['“', '”', '"'])
     })
+}
+
+/// "U.S.", "U.K.": capital letters each followed by a full stop.
+fn is_dotted_initials(s: &str) -> bool {
+    s.len() >= 4
+        && s.chars().enumerate().all(|(i, c)| {
+            if i % 2 == 0 {
+                c.is_uppercase()
+            } else {
+                c == '.'
+            }
+        })
 }
 
 /// A caption that carries a photo credit: "... (Photo: X/Reuters)", "... Photograph: X/AP",
@@ -744,6 +759,9 @@ mod tests {
             "Join our WhatsApp channel for the latest news",
             "Get the week's top stories every Monday.",
             "Olu Benn reported from Tarvik, Kastel.",
+            "News > U.S. > Courts",
+            "Listen · 6 min",
+            "Refresh",
             "18.30 IST",
             "Key event",
             "Read 24 Comments",
