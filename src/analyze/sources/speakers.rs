@@ -284,7 +284,7 @@ fn unnamed_subject(s: &Sentence, j: usize, k: usize) -> Option<Who> {
             && (words::is_unnamed_source_noun(w)
                 || words::is_role_noun(w)
                 || words::is_source_determiner(&s.word(j).to_lowercase())
-                    && words::looks_like_occupation(w))
+                    && (words::looks_like_occupation(w) || words::is_trade_noun(w)))
             || x == j && words::is_unnamed_source_noun(&lw);
         if x == j && !(words::is_source_determiner(&lw) || head || x == s.first) {
             return None;

@@ -119,33 +119,9 @@ pub(super) fn looks_like_occupation(word: &str) -> bool {
     ]
     .iter()
     .any(|s| w.ends_with(s));
-    // "the battery maker", "the lender": companies.
-    let company = [
-        "maker",
-        "producer",
-        "supplier",
-        "operator",
-        "lender",
-        "carrier",
-        "retailer",
-        "insurer",
-        "manufacturer",
-        "developer",
-        "exporter",
-        "importer",
-        "distributor",
-        "provider",
-        "builder",
-        "broadcaster",
-        "publisher",
-        "processor",
-        "refiner",
-        "exchange",
-    ]
-    .iter()
-    .any(|c| w.ends_with(c));
+
     shaped
-        && !company
+        && !is_trade_noun(w)
         && !matches!(
             w,
             "number"
@@ -267,6 +243,35 @@ pub(super) fn is_post_nominal(word: &str) -> bool {
             | "MD"
             | "Esq"
     )
+}
+
+/// "maker", "supplier", "operator": a trade that names a company after "the" ("the battery
+/// maker") and a person after "a" ("a bread maker in Ibadan, who …").
+pub(super) fn is_trade_noun(word: &str) -> bool {
+    [
+        "maker",
+        "producer",
+        "supplier",
+        "operator",
+        "lender",
+        "carrier",
+        "retailer",
+        "insurer",
+        "manufacturer",
+        "developer",
+        "exporter",
+        "importer",
+        "distributor",
+        "provider",
+        "builder",
+        "broadcaster",
+        "publisher",
+        "processor",
+        "refiner",
+        "exchange",
+    ]
+    .iter()
+    .any(|c| word.ends_with(c))
 }
 
 /// Lowercase nouns that name a role ("spokesperson for ...", "leader", "an expert at ...").
