@@ -520,7 +520,7 @@ pub(super) fn subject_before(
         }
     }
     // "The Foreign Office in Kastel said": a place after "in" or "at" qualifies the subject.
-    let placed = mention_ending_at(mentions, k).filter(|m| {
+    let placed = mention_ending_at(mentions, k).is_some_and(|m| {
         m.first_tok > s.first + 1
             && matches!(s.word(m.first_tok - 1), "in" | "at" | "from")
             && reg
@@ -528,9 +528,8 @@ pub(super) fn subject_before(
                 .get(m.entity)
                 .is_some_and(|e| e.country || m.metonym)
     });
-    if let Some(m) = placed {
+    if placed {
         if let Some(who) = opening_subject(reg, s, mentions, v) {
-            let _ = m;
             return Some(who);
         }
     }
