@@ -41,6 +41,25 @@ impl Sentence<'_> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// "… and Prices Office": when "and" or "&" follows token `b` and name words follow it, the
+    /// last of them (at most `most` after the first).
+    fn names_after_and(&self, b: usize, most: usize) -> Option<usize> {
+        let joined = b + 2 <= self.last
+            && matches!(self.word(b + 1), "and" | "&")
+            && self.adjacent(b, b + 1)
+            && self.adjacent(b + 1, b + 2)
+            && self.namey(b + 2)
+            && !self.quoted(b + 2);
+        if !joined {
+            return None;
+        }
+        let mut c = b + 2;
+        while c < self.last && c < b + 2 + most && self.adjacent(c, c + 1) && self.namey(c + 1) {
+            c += 1;
+        }
+        Some(c)
+    }
+
     fn quoted(&self, i: usize) -> bool {
         self.toks
             .get(i)
@@ -239,18 +258,7 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
         let first_word = (i..=b)
             .find(|&k| !words::is_capitalized_function_word(s.word(k)))
             .unwrap_or(i);
-        if b == first_word
-            && b + 2 <= s.last
-            && matches!(s.word(b + 1), "and" | "&")
-            && s.adjacent(b, b + 1)
-            && s.adjacent(b + 1, b + 2)
-            && s.namey(b + 2)
-            && !s.quoted(b + 2)
-        {
-            let mut c = b + 2;
-            while c < s.last && c < b + 6 && s.adjacent(c, c + 1) && s.namey(c + 1) {
-                c += 1;
-            }
+        if let Some(c) = (b == first_word).then(|| s.names_after_and(b, 4)).flatten() {
             if words::is_organization_word(s.word(c))
                 && !words::is_publication_word(s.word(c))
                 && !words::is_capitalized_function_word(s.word(b + 2))
@@ -279,17 +287,7 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
             // "Ministry of Industry and Trade", "Committee for Disaster Prevention and
             // Control": one or two more name words joined by "and" (not a second name that ends
             // in an organization word of its own: "Ministry of Health and Kelso Bank").
-            if b + 2 <= s.last
-                && s.word(b + 1) == "and"
-                && s.adjacent(b, b + 1)
-                && s.adjacent(b + 1, b + 2)
-                && s.namey(b + 2)
-                && !s.quoted(b + 2)
-            {
-                let mut c = b + 2;
-                while c < s.last && c < b + 3 && s.adjacent(c, c + 1) && s.namey(c + 1) {
-                    c += 1;
-                }
+            if let Some(c) = s.names_after_and(b, 1).filter(|_| s.word(b + 1) == "and") {
                 let next_namey = c < s.last && s.adjacent(c, c + 1) && s.namey(c + 1);
                 let own_name = (b + 2..=c).any(|k| words::is_organization_word(s.word(k)))
                     || reg.is_name_word(s.word(b + 2));
