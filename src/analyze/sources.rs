@@ -1351,6 +1351,17 @@ mod tests {
     }
 
     #[test]
+    fn an_organization_named_by_a_long_form_with_commas() {
+        let f = analyze(&[
+            "The Department for Fisheries, Ports and Coasts (DFPC) said it would “consider carefully” the plan.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "consider carefully").as_deref(),
+            Some("Department for Fisheries, Ports and Coasts")
+        );
+    }
+
+    #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
             "Sela Omarova, the clinic's director, said waits had doubled.",

@@ -576,6 +576,13 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, mut b: usize) -> Option<
         } else {
             SourceKind::Organization
         };
+        // "Department for Environment, Food and Rural Affairs (Defra)": a defined long form the
+        // name's words begin is the whole name.
+        let surface = s
+            .text
+            .get(start..)
+            .and_then(|rest| reg.long_form_starting(&surface, rest))
+            .map_or(surface, str::to_string);
         let existed = reg.find_named(&surface);
         let e = existed.unwrap_or_else(|| reg.get_or_add(&surface, kind, (s.unit, start, end)));
         if existed.is_none() {

@@ -133,6 +133,17 @@ impl Registry {
         self.now = unit;
     }
 
+    /// The defined long form that `name` begins and `text` (from the name on) spells out in
+    /// full, when the name is only its first words ("Department for Environment" of "Department
+    /// for Environment, Food and Rural Affairs").
+    pub fn long_form_starting(&self, name: &str, text: &str) -> Option<&str> {
+        self.long_forms
+            .values()
+            .filter(|long| long.len() > name.len() && long.starts_with(name))
+            .find(|long| text.starts_with(long.as_str()))
+            .map(String::as_str)
+    }
+
     /// Whether the text defines `short` as a short form, exactly as written.
     pub fn is_short_form(&self, short: &str) -> bool {
         self.short_forms.contains(short)
