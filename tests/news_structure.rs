@@ -268,3 +268,27 @@ fn hostile_text_never_panics_and_stays_fast() {
     assert!(elapsed.as_secs() < 10, "took {elapsed:?}");
     println!("1.5 MB article structure read in {elapsed:?}");
 }
+
+/// A section label and a standfirst around the title, and a standfirst printed under the byline
+/// and time, above the dateline.
+#[test]
+fn standfirsts_around_the_byline() {
+    let a = text_article(
+        "Schools\nPupils share one recorder between thirty\nHubs warn of cuts as the grant falls by a sixth this year\nIna Vale, Education correspondent\nTue 14 Apr 2026 06.00 BST\nHundreds of children could lose their lessons, heads warned on Monday.\n",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Pupils share one recorder between thirty")
+    );
+    assert_eq!(a.byline.as_deref(), Some("Ina Vale"));
+    assert_eq!(a.dropped, vec!["Schools".to_string()]);
+    let b = text_article(
+        "Caves record failing monsoons\n\nBy Olu Benn\n\nFeb. 18, 2026\n\nResearchers say the stalagmites show droughts longer than any on record\n\nTARVIK — Stalagmites from a cave record 3,000 years of rain.\n",
+    );
+    assert_eq!(b.dateline.as_deref(), Some("TARVIK"));
+    assert!(b
+        .standfirst
+        .as_deref()
+        .is_some_and(|s| s.starts_with("Researchers say")));
+    assert_eq!(b.blocks.len(), 1);
+}

@@ -179,7 +179,14 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
                     && (!matches!(lines.get(j + 1), Some(Line::Text(_)))
                         || texts.get(k + 2).is_some_and(|&(_, a)| {
                             header::byline(a).is_some() || header::is_timestamp(a)
-                        }))
+                        })
+                        // a standfirst between the title and the byline
+                        || texts.get(k + 2).is_some_and(|&(_, a)| header::is_standfirst_like(a))
+                            && texts.get(k + 3).is_some_and(|&(_, a)| {
+                                header::byline(a).is_some()
+                                    || header::bare_byline(a).is_some()
+                                    || header::is_timestamp(a)
+                            }))
             })
         {
             // "World" or "Politics" above the real title.
@@ -197,6 +204,14 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
                     k += 1;
                 }
             }
+        } else if article.title.is_some()
+            && article.standfirst.is_none()
+            && (article.byline.is_some() || article.timestamp.is_some())
+            && header::is_standfirst_like(line)
+            && next.is_some_and(header::has_strong_dateline)
+        {
+            // The standfirst printed under the byline and time, above the dateline.
+            article.standfirst = Some(line.to_string());
         } else if let Some(skip) = (article.title.is_some()
             && (article.byline.is_none() || article.timestamp.is_none()))
         .then(|| header_line_ahead(&texts[k..]))

@@ -484,7 +484,17 @@ fn is_bare_number_or_time(line: &str) -> bool {
                 "am" | "pm" | "a.m." | "p.m." | "gmt" | "utc" | "bst" | "cet"
             ) || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_alphabetic()))
         });
-    number || clock
+    number || clock || is_ticker(&words)
+}
+
+/// "KOEL.AS +4.2%": a stock ticker and its move.
+fn is_ticker(words: &[&str]) -> bool {
+    matches!(words, [symbol, change]
+        if symbol.len() <= 12
+            && symbol.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c.is_ascii_digit())
+            && change.starts_with(['+', '-', '−'])
+            && change.ends_with('%')
+            && change.chars().skip(1).filter(|c| *c != '%').all(|c| c.is_ascii_digit() || c == '.'))
 }
 
 /// "A version of this article appears in print on ...".
@@ -759,6 +769,7 @@ mod tests {
             "Join our WhatsApp channel for the latest news",
             "Get the week's top stories every Monday.",
             "Olu Benn reported from Tarvik, Kastel.",
+            "KOEL.AS +4.2%",
             "News > U.S. > Courts",
             "Listen · 6 min",
             "Refresh",
