@@ -284,8 +284,16 @@ fn entity_of(reg: &mut Registry, who: &Who, unit: usize, at: usize) -> usize {
                     matches!(e.kind, SourceKind::Organization | SourceKind::Publication)
                         && !e.country
                 };
-                // "the report" again is the same report as before.
-                if let Some(e) = reg.document_author.or_else(|| reg.recent((unit, at), org)) {
+                // "a council report": the council named before; "the report" again is the same
+                // report as before.
+                let by_head = phrase
+                    .split_whitespace()
+                    .filter_map(|w| words::organization_head(&w.to_lowercase()))
+                    .find(|h| !matches!(*h, "*" | "+" | "#"))
+                    .and_then(|h| reg.find_by_head(h, (unit, at)));
+                if let Some(e) =
+                    by_head.or_else(|| reg.document_author.or_else(|| reg.recent((unit, at), org)))
+                {
                     reg.document_author = Some(e);
                     reg.record((unit, at), e);
                     return e;
@@ -381,7 +389,7 @@ fn is_document_phrase(phrase: &str) -> bool {
         return false;
     };
     words.len() <= 4
-        && matches!(*first, "the" | "its" | "their" | "this")
+        && matches!(*first, "the" | "its" | "their" | "this" | "a" | "an")
         && matches!(
             *last,
             "report"
@@ -1358,6 +1366,31 @@ mod tests {
         assert_eq!(
             speaker_of(&f, "consider carefully").as_deref(),
             Some("Department for Fisheries, Ports and Coasts")
+        );
+    }
+
+    #[test]
+    fn clergy_brackets_before_an_age_and_councils_of_places() {
+        let f = analyze(&[
+            "The North Riding of Tarvik Council owns the churchyard.",
+            "A council report said the graves would be moved.",
+            "“No family will pay,” the report said.",
+            "Ada Quill (pictured), 81, whose husband is buried there, said she had known for years.",
+            "“The sea takes what it wants,” she said.",
+            "The Reverend Ola Brandt, vicar of the parish, said families had been told.",
+            "“Some were angry,” she said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "No family").as_deref(),
+            Some("North Riding of Tarvik Council")
+        );
+        assert_eq!(
+            speaker_of(&f, "The sea takes").as_deref(),
+            Some("Ada Quill")
+        );
+        assert_eq!(
+            speaker_of(&f, "Some were angry").as_deref(),
+            Some("Ola Brandt")
         );
     }
 

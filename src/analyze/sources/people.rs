@@ -266,6 +266,23 @@ pub(super) fn scan_sentence(reg: &mut Registry, s: &Sentence) -> Vec<Mention> {
                 b = c;
             }
         }
+        // "East Riding of Yorkshire Council": a place, "of", and a name that ends in an
+        // organization word.
+        if b + 2 <= s.last
+            && s.word(b + 1) == "of"
+            && s.adjacent(b, b + 1)
+            && s.adjacent(b + 1, b + 2)
+            && s.namey(b + 2)
+            && !words::is_organization_word(s.word(b))
+        {
+            let mut c = b + 2;
+            while c < s.last && c < b + 5 && s.adjacent(c, c + 1) && s.namey(c + 1) {
+                c += 1;
+            }
+            if words::is_organization_word(s.word(c)) && !words::is_publication_word(s.word(c)) {
+                b = c;
+            }
+        }
         // "Chamber of Shipping", "Agency for Road Safety", "University of the Western Plains": an
         // organization word, "of", a name.
         while b + 2 <= s.last
@@ -714,24 +731,24 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, mut b: usize) -> Option<
     let told = before.as_deref() == Some("told");
     let has_role = premodifier.is_some() || appos.is_some() || of_org.is_some();
     // "NAME, whose husband …" / "NAME, who lives …": a relative clause of a person.
+    // What follows the name, past a short bracket ("NAME (pictured), 81, whose …").
+    let after_name = s.toks.get(b).and_then(|t| {
+        let r = s.text.get(t.full_end..)?;
+        r.get(super::speakers::parenthetical_len(r)..)
+    });
     let who_clause = !possessive
-        && s.toks
-            .get(b)
-            .and_then(|t| s.text.get(t.full_end..))
-            .is_some_and(|r| {
-                // ", 34, who …": an age first.
-                let r = r
-                    .strip_prefix(", ")
-                    .map(|x| x.trim_start_matches(|c: char| c.is_ascii_digit()))
-                    .filter(|x| x.starts_with(", "))
-                    .map_or(r, |x| x);
-                r.starts_with(", who ") || r.starts_with(", whose ")
-            });
+        && after_name.is_some_and(|r| {
+            // ", 34, who …": an age first.
+            let r = r
+                .strip_prefix(", ")
+                .map(|x| x.trim_start_matches(|c: char| c.is_ascii_digit()))
+                .filter(|x| x.starts_with(", "))
+                .map_or(r, |x| x);
+            r.starts_with(", who ") || r.starts_with(", whose ")
+        });
     // "NAME, 18, sat" / "NAME, now 18,": an age makes a person.
     let aged = !possessive
-        && s.toks
-            .get(b)
-            .and_then(|t| s.text.get(t.full_end..))
+        && after_name
             .and_then(|r| r.strip_prefix(", "))
             .map(|r| r.strip_prefix("now ").unwrap_or(r))
             .is_some_and(|r| {
