@@ -53,6 +53,11 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
     let spans = quotes::scan(units, &mut warnings);
     let singles_primary = quotes::singles_are_primary(units);
     let mut reg = Registry::new(abbreviations);
+    let tokenized: Vec<Vec<tokens::Tok>> =
+        units.iter().map(|u| tokens::tokenize(&u.text)).collect();
+    for (unit, toks) in units.iter().zip(&tokenized) {
+        reg.note_names_ahead(&unit.text, toks);
+    }
     let mut pending: Vec<Pending> = Vec::new();
     let mut metonyms: Vec<(usize, String)> = Vec::new();
     let mut previous: Option<(usize, Who)> = None;
@@ -61,7 +66,9 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
 
     for (u, unit) in units.iter().enumerate() {
         let text = unit.text.as_str();
-        let toks = tokens::tokenize(text);
+        let Some(toks) = tokenized.get(u) else {
+            continue;
+        };
         let unit_spans = spans.get(u).map_or(&[][..], Vec::as_slice);
         let ranges: Vec<(usize, usize)> = unit_spans.iter().map(|q| (q.start, q.end)).collect();
         for (ss, se) in bound_sentences(text, tokens::sentences(text, &ranges), &ranges) {
@@ -1391,6 +1398,23 @@ mod tests {
         assert_eq!(
             speaker_of(&f, "Some were angry").as_deref(),
             Some("Ola Brandt")
+        );
+    }
+
+    #[test]
+    fn a_surname_used_before_the_full_name_appears() {
+        let f = analyze(&[
+            "“I came in open-minded,” Vale-Orton said.",
+            "“I shot well,” Ruiz Salgado said.",
+            "The hearing began at ten for the nominee, Marta Vale-Orton, and the archer, Elena Ruiz Salgado, watched.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "I came in").as_deref(),
+            Some("Marta Vale-Orton")
+        );
+        assert_eq!(
+            speaker_of(&f, "I shot well").as_deref(),
+            Some("Elena Ruiz Salgado")
         );
     }
 

@@ -762,7 +762,17 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, mut b: usize) -> Option<
         && s.adjacent(a - 1, a);
     let has_role = has_role || who_clause || countrys || aged;
     if b > a && !place && (has_role || after_according || speaks || (inverted && !told)) {
-        let e = reg.get_or_add(&surface, SourceKind::Person, (s.unit, start, end));
+        // "Ortiz Salgado said" for "Valeria Ortiz Salgado", named elsewhere in the article.
+        let full = reg
+            .unclaimed_person(s.word(b))
+            .filter(|run| run.len() > surface.len() && run.ends_with(&format!(" {surface}")))
+            .map(str::to_string);
+        let e = reg.get_or_add(
+            full.as_deref().unwrap_or(&surface),
+            SourceKind::Person,
+            (s.unit, start, end),
+        );
+        reg.add_alias(e, &surface);
         let role = premodifier.or(appos).or(of_org);
         let ent = &mut reg.entities[e];
         if let Some(g) = role.as_deref().and_then(role_gender) {

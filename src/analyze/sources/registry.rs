@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::tokens::Tok;
 use super::words::{self, Gender};
 use crate::{Abbreviation, SourceKind};
 
@@ -402,6 +403,65 @@ impl Registry {
         let e = self.get_or_add(&run, SourceKind::Person, (u, start, start + run.len()));
         self.record((u, start), e);
         Some(e)
+    }
+
+    /// Notes every full name of two or three capitalized words, particles allowed, that the
+    /// article writes after a lowercase word or a comma (so not a sentence's capitalized opening),
+    /// by its last word: a live blog or a feature may use the surname before the full name.
+    pub fn note_names_ahead(&mut self, text: &str, toks: &[Tok]) {
+        let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+        let capital = |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+        };
+        let mut i = 1;
+        while i + 1 < toks.len() {
+            let before = word(i - 1);
+            let gap = text.get(toks[i - 1].full_end..toks[i].start).unwrap_or("");
+            let opens = (before.chars().next().is_some_and(char::is_lowercase) && gap == " ")
+                || gap == ", ";
+            if !(opens
+                && capital(word(i))
+                && !toks[i - 1].possessive
+                && !words::is_capitalized_function_word(word(i)))
+            {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < toks.len()
+                && j < i + 4
+                && text
+                    .get(toks[j].full_end..toks[j + 1].start)
+                    .is_some_and(|g| g == " ")
+                && !toks[j].possessive
+                && (capital(word(j + 1)) || words::is_particle(word(j + 1)))
+            {
+                j += 1;
+            }
+            let names: Vec<&str> = (i..=j).map(word).collect();
+            let real = names.iter().filter(|w| !words::is_particle(w)).count();
+            let person_like = (2..=3).contains(&real)
+                && capital(names[names.len() - 1])
+                && !names.iter().any(|w| {
+                    words::is_organization_word(w)
+                        || words::is_place_word(w)
+                        || words::is_title(w)
+                        || words::honorific(w).is_some()
+                        || words::country(w).is_some()
+                });
+            if person_like {
+                if let (Some(first), Some(last)) = (toks.get(i), toks.get(j)) {
+                    if let Some(run) = text.get(first.start..last.end) {
+                        let key = names[names.len() - 1].to_string();
+                        self.unclaimed_by_last
+                            .entry(key)
+                            .or_insert_with(|| run.to_string());
+                    }
+                }
+            }
+            i = j + 1;
+        }
     }
 
     /// The run of words a lone name ended, if any (a person's full name).
