@@ -86,7 +86,7 @@ pub(crate) fn find(units: &[Unit], abbreviations: &[Abbreviation]) -> SpeechFind
             let s = Sentence {
                 unit: u,
                 text,
-                toks: &toks,
+                toks,
                 first,
                 last: after_last.saturating_sub(1).max(first),
                 end: se,

@@ -420,11 +420,11 @@ impl Registry {
             let gap = text.get(toks[i - 1].full_end..toks[i].start).unwrap_or("");
             let opens = (before.chars().next().is_some_and(char::is_lowercase) && gap == " ")
                 || gap == ", ";
-            if !(opens
+            let starts_name = opens
                 && capital(word(i))
                 && !toks[i - 1].possessive
-                && !words::is_capitalized_function_word(word(i)))
-            {
+                && !words::is_capitalized_function_word(word(i));
+            if !starts_name {
                 i += 1;
                 continue;
             }
