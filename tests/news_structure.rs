@@ -292,3 +292,17 @@ fn standfirsts_around_the_byline() {
         .is_some_and(|s| s.starts_with("Researchers say")));
     assert_eq!(b.blocks.len(), 1);
 }
+
+/// An outlet's name above the title, and a bureau after the byline's name.
+#[test]
+fn outlet_names_and_bureaus() {
+    let a = text_article(
+        "The Tarvik County Courier\n\nJury awards $2 million to the family of a worker\n\nOlu Benn, Tarvik Bureau\n\nMarch 3, 2026\n\nA jury on Monday ordered a grain company to pay a family.\n",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Jury awards $2 million to the family of a worker")
+    );
+    assert_eq!(a.byline.as_deref(), Some("Olu Benn"));
+    assert_eq!(a.dropped, vec!["The Tarvik County Courier".to_string()]);
+}

@@ -1419,6 +1419,18 @@ mod tests {
     }
 
     #[test]
+    fn a_vietnamese_name_with_a_second_family_name_inside() {
+        let f = analyze(&[
+            "Nguyen Dinh Khoa, who grows durian in Tien Giang, said prices had halved.",
+            "“Everybody planted durian,” Mr. Khoa said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "Everybody planted").as_deref(),
+            Some("Nguyen Dinh Khoa")
+        );
+    }
+
+    #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
             "Sela Omarova, the clinic's director, said waits had doubled.",

@@ -163,6 +163,13 @@ fn read_header(lines: &mut [Line], article: &mut Article) -> usize {
             // An agency, a desk, or an outlet's name between the byline and the time.
             furniture.push(i);
         } else if article.title.is_none()
+            && header::is_outlet_name(line)
+            && header::is_agency(line)
+            && next.is_some_and(|n| header::is_title_like(n) && n.split_whitespace().count() >= 4)
+        {
+            // "The Tarvik Courier" above the title: the outlet's name.
+            furniture.push(i);
+        } else if article.title.is_none()
             && is_section_label(line)
             && texts
                 .get(k + 1)

@@ -526,11 +526,11 @@ fn classify(reg: &mut Registry, s: &Sentence, a: usize, mut b: usize) -> Option<
     {
         // The name starts after the last organization word, or at a family name that is
         // written first ("... Rural Development Tran Quoc Bao").
+        let surname_first =
+            |w: &str| words::is_vietnamese_family_name(w) || words::is_family_name_first(w);
+        // (Not inside a name that itself opens with a family name: "Nguyen Dinh Phuc".)
         let split = (a + 1..b)
-            .find(|&f| {
-                let w = s.word(f);
-                words::is_vietnamese_family_name(w) || words::is_family_name_first(w)
-            })
+            .find(|&f| surname_first(s.word(f)) && !surname_first(s.word(a)))
             .map(|f| f - 1)
             .or_else(|| {
                 (a..b)

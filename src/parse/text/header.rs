@@ -309,6 +309,7 @@ fn strip_locations(names: &str) -> String {
 
 /// Lowercase job words that end a desk label written after the names ("Environment correspondent").
 const ROLE_WORDS: &[&str] = &[
+    "bureau",
     "correspondent",
     "reporter",
     "editor",
@@ -430,7 +431,7 @@ fn strip_prefix_ci<'a>(line: &'a str, lower: &str, prefix: &str) -> Option<&'a s
 /// Whether `s` names an agency, an outlet or a desk ("Reuters", "The Harbour Post", "Staff
 /// Writer"): capitalised words of which one is an agency word, or a single capitalised word (a
 /// person's name has at least two).
-fn is_agency(s: &str) -> bool {
+pub(super) fn is_agency(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.is_empty() || words.len() > 5 {
         return false;
