@@ -1431,6 +1431,18 @@ mod tests {
     }
 
     #[test]
+    fn an_age_and_an_occupation_refer_back_to_a_person() {
+        let f = analyze(&[
+            "Rosa Quispe Mamani, a herder, lost 42 alpacas to the frost.",
+            "“Forty-two in three nights,” the 61-year-old herder said.",
+        ]);
+        assert_eq!(
+            speaker_of(&f, "Forty-two").as_deref(),
+            Some("Rosa Quispe Mamani")
+        );
+    }
+
+    #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
             "Sela Omarova, the clinic's director, said waits had doubled.",

@@ -396,6 +396,7 @@ fn person_description(reg: &Registry, s: &Sentence, j: usize) -> Option<(Who, us
         return None;
     }
     let mut k = j + 1;
+    let mut aged = false;
     while k <= s.last && k < j + 4 && gap_before_is_plain(s, k - 1, k) {
         let w = s.word(k);
         if !w
@@ -411,7 +412,9 @@ fn person_description(reg: &Registry, s: &Sentence, j: usize) -> Option<(Who, us
                 let next = s.word(k + 1);
                 words::is_speech_verb(next) || words::is_filler(next) || n.start > t.full_end + 1
             });
-        if w.ends_with("-year-old") && ends {
+        aged |= w.ends_with("-year-old");
+        // "the 72-year-old", "the 61-year-old herder"
+        if aged && ends {
             let e = reg.recent(pos_of(s, j), |e| e.kind == SourceKind::Person)?;
             return Some((Who::Entity(e), t.end));
         }
