@@ -470,31 +470,28 @@ mod tests {
         assert_eq!(slug("?!"), "section");
     }
 
-    #[test]
-    fn repeated_headings_get_numbered_ids() {
-        let a = md("intro\n\n## Notes\n\n## Notes\n\n## Notes\n\n## Notes 1\n");
-        let ids: Vec<_> = a
-            .blocks
+    /// The ids of the article's headings, in order.
+    fn heading_ids(a: &crate::Article) -> Vec<String> {
+        a.blocks
             .iter()
             .filter_map(|b| match &b.content {
                 BlockContent::Heading { id, .. } => id.clone(),
                 _ => None,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn repeated_headings_get_numbered_ids() {
+        let a = md("intro\n\n## Notes\n\n## Notes\n\n## Notes\n\n## Notes 1\n");
+        let ids = heading_ids(&a);
         assert_eq!(ids, ["notes", "notes-1", "notes-2", "notes-1-1"]);
     }
 
     #[test]
     fn written_heading_ids_are_kept_and_slugs_make_way_for_them() {
         let a = md("intro\n\n## Methods\n\n## Other {#methods}\n");
-        let ids: Vec<_> = a
-            .blocks
-            .iter()
-            .filter_map(|b| match &b.content {
-                BlockContent::Heading { id, .. } => id.clone(),
-                _ => None,
-            })
-            .collect();
+        let ids = heading_ids(&a);
         assert_eq!(ids, ["methods-1", "methods"]);
         assert_eq!(a.blocks[2].text, "Other");
     }
