@@ -21,6 +21,7 @@ const BLIND_E: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind
 const BLIND_F: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind-f");
 const BLIND_G: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind-g");
 const BLIND_H: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind-h");
+const BLIND_I: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind-i");
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures");
 
 fn read_article(text: &str) -> Article {
@@ -379,6 +380,15 @@ fn seventh_blind_set_does_not_fall_back() {
 #[test]
 fn eighth_blind_set_does_not_fall_back() {
     check_set(BLIND_H, "blind-h (ninth writer)", 150, 0.8, false);
+}
+
+/// Twelve articles by a tenth writer who never saw the code, measured blind on 2026-11-25 after the
+/// rules from the ninth set: quote speakers 104/148 (70.3%), structure 61/72 (84.7%), abbreviation
+/// F1 0.92 (this writer keeps nested quotations inside the outer entry and credits spokespeople's
+/// words to their organizations). One rule written from their misses since (documents).
+#[test]
+fn ninth_blind_set_does_not_fall_back() {
+    check_set(BLIND_I, "blind-i (tenth writer)", 140, 0.7, true);
 }
 
 #[test]
