@@ -1471,6 +1471,21 @@ mod tests {
     }
 
     #[test]
+    fn auxiliaries_and_pronouns_end_an_unnamed_source() {
+        let f = analyze(&[
+            "A police commander told reporters that officers had been ordered to avoid clashes “at all costs.”",
+            "The only councillor against, Cr Ada Quill, said he understood residents’ fears but worried the council was “promising too much”.",
+        ]);
+        for s in &f.sources {
+            assert!(
+                !s.name.contains(" had ") && !s.name.contains("understood"),
+                "{:?}",
+                s.name
+            );
+        }
+    }
+
+    #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
             "Sela Omarova, the clinic's director, said waits had doubled.",

@@ -456,6 +456,9 @@ fn unnamed_phrase(s: &Sentence, j: usize) -> Option<(Who, usize)> {
             && s.word(k + 1).chars().next().is_some_and(char::is_lowercase);
         if !(first_cap || modifier || w.chars().next().is_some_and(char::is_lowercase))
             || (!relative && (words::is_speech_verb(w) || words::is_belief_verb(w)))
+            || (k > j
+                && words::ends_noun_phrase(w)
+                && !(j..k).any(|x| matches!(s.word(x), "who" | "that")))
         {
             break;
         }
@@ -651,9 +654,16 @@ pub(super) fn subject_before(
     if (k.saturating_sub(8).max(floor).max(s.first)..k).any(|x| s.word(x) == "who") {
         return None;
     }
-    // "people familiar with the matter said": the head noun may come a few words before the verb.
+    // "people familiar with the matter said": the head noun may come a few words before the verb
+    // (but not "officers had been ordered": an auxiliary ends the noun phrase).
     let head = (k.saturating_sub(5).max(floor).max(s.first)..=k).find(|&h| {
         let w = s.word(h).to_lowercase();
+        // (nor "residents' fears": a possessive qualifies another noun)
+        if (h + 1..=k).any(|x| words::ends_noun_phrase(s.word(x)))
+            || s.toks.get(h).is_some_and(|t| t.possessive)
+        {
+            return false;
+        }
         (words::is_unnamed_source_noun(&w)
             || (words::is_role_noun(&w)
                 && h > s.first
@@ -701,6 +711,9 @@ pub(super) fn subject_before(
                 });
             if !(p.chars().next().is_some_and(char::is_lowercase) || modifier)
                 || words::is_stop_word(p) && !words::is_source_determiner(p)
+                || words::ends_noun_phrase(p)
+                || words::is_belief_verb(p)
+                || words::is_speech_verb(p)
             {
                 break;
             }

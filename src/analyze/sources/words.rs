@@ -617,6 +617,34 @@ pub(super) fn is_scare_cue(word: &str) -> bool {
 }
 
 /// Adverbs and auxiliaries allowed between a subject and its speech verb ("also said", "has said").
+/// Words that end a noun phrase: auxiliaries and pronouns ("officers had been ordered", "he
+/// understood residents' fears").
+pub(super) fn ends_noun_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "had"
+            | "has"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "been"
+            | "be"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+    ) || pronoun(word).is_some()
+}
+
 pub(super) fn is_filler(word: &str) -> bool {
     matches!(
         word,
