@@ -1486,6 +1486,15 @@ mod tests {
     }
 
     #[test]
+    fn said_a_team_coach_name_is_the_coach() {
+        let f = analyze(&["“We were not perfect,” said Tarvik United coach Pieter Halvorsen."]);
+        assert_eq!(
+            speaker_of(&f, "We were not").as_deref(),
+            Some("Pieter Halvorsen")
+        );
+    }
+
+    #[test]
     fn a_pronoun_can_refer_to_one_unnamed_person() {
         let f = analyze(&[
             "Sela Omarova, the clinic's director, said waits had doubled.",

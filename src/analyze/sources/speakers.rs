@@ -834,6 +834,22 @@ fn after(
     }
     let w = s.word(j);
     if words::is_speech_verb(w) {
+        // "said Tarvik United coach NAME": the team, a role word, then the person.
+        if let Some(team) = mention_at(mentions, j + 1).filter(|m| !m.possessive) {
+            let role = team.last_tok + 1;
+            let role_word = s.word(role);
+            if role_word.chars().next().is_some_and(char::is_lowercase)
+                && (words::is_role_noun(role_word) || words::looks_like_occupation(role_word))
+            {
+                if let Some(person) = mention_at(mentions, role + 1).filter(|p| {
+                    reg.entities
+                        .get(p.entity)
+                        .is_some_and(|e| e.kind == SourceKind::Person)
+                }) {
+                    return Some((Who::Entity(person.entity), j));
+                }
+            }
+        }
         let (who, _) = phrase_at(reg, s, mentions, j + 1)?;
         return Some((who, j));
     }
