@@ -6,7 +6,10 @@
 //! articles; `../shared/fixtures` the article the project started from (skipped with a notice when
 //! absent). Run with `cargo test --test news_eval -- --nocapture` to see the figures.
 
-use cite_reader::{parse, units, Article, CitationKind, FormatOption, Options, ParseOptions};
+mod gold;
+
+use cite_reader::{units, CitationKind};
+use gold::{prefix, read_article};
 use serde_json::Value;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -24,37 +27,16 @@ const BLIND_H: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind
 const BLIND_I: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind-i");
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures");
 
-fn read_article(text: &str) -> Article {
-    let options = Options {
-        parse: ParseOptions {
-            format: FormatOption::Text,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    parse(text, &options).unwrap()
-}
-
-/// Names compared without the case of their first letter ("Some observers" at the start of a
-/// sentence and "some observers" are one unnamed source) and without a leading article (writers
-/// differ on "a senior official" or "senior official").
+/// Names compared as the gold writes them (see [`gold::same_name`]), and without a leading
+/// article (writers differ on "a senior official" or "senior official").
 fn same_name(a: &str, b: &str) -> bool {
-    fn key(name: &str) -> String {
-        let bare = ["a ", "an ", "the ", "A ", "An ", "The "]
+    fn bare(name: &str) -> &str {
+        ["a ", "an ", "the ", "A ", "An ", "The "]
             .iter()
             .find_map(|p| name.strip_prefix(p))
-            .unwrap_or(name);
-        let mut chars = bare.chars();
-        chars
-            .next()
-            .map(|c| c.to_lowercase().chain(chars).collect())
-            .unwrap_or_default()
+            .unwrap_or(name)
     }
-    key(a) == key(b)
-}
-
-fn prefix(s: &str, n: usize) -> String {
-    s.chars().take(n).collect()
+    gold::same_name(bare(a), bare(b))
 }
 
 /// The figures for a set of articles.

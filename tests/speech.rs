@@ -1,40 +1,15 @@
 //! Who said what: quotations, speakers and sources checked against gold annotations — the shared
 //! article fixture (skipped with a notice when ../shared is absent) and our own invented articles.
 
-use cite_reader::{parse, Article, CitationKind, FormatOption, Options, ParseOptions};
+mod gold;
+
+use cite_reader::CitationKind;
+use gold::{prefix, read_article, same_name};
 use serde_json::Value;
 use std::path::Path;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures");
 const OWN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/speech");
-
-fn read_article(text: &str) -> Article {
-    let options = Options {
-        parse: ParseOptions {
-            format: FormatOption::Text,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    parse(text, &options).unwrap()
-}
-
-/// Names compared without the case of their first letter: a phrase opening a sentence ("Analysts
-/// said") names the same unnamed source as "analysts".
-fn same_name(a: &str, b: &str) -> bool {
-    let fold = |s: &str| {
-        let mut chars = s.chars();
-        chars
-            .next()
-            .map(|c| c.to_lowercase().chain(chars).collect::<String>())
-            .unwrap_or_default()
-    };
-    fold(a) == fold(b)
-}
-
-fn prefix(s: &str, n: usize) -> String {
-    s.chars().take(n).collect()
-}
 
 /// Compares one article with its gold annotations; returns (right quotes, quotes, right sources,
 /// sources) and the problems found.
