@@ -320,7 +320,7 @@ fn third_blind_set_does_not_fall_back() {
 
 /// Twelve articles by a fifth writer who never saw the code (AP and Reuters wire, British and
 /// Australian local news, a court ruling, a live blog, sport, Vietnamese, Hungarian, Malay and
-/// Arabic names), measured blind on 2026-11-25 after the rules from the third set: quote speakers
+/// Arabic names), measured blind on 2026-11-25 after the rules from blind-c: quote speakers
 /// 130/161 (80.7%), structure 47/72 (65.3%), abbreviation F1 0.92. Rules written from their misses
 /// since.
 #[test]
@@ -330,8 +330,8 @@ fn fourth_blind_set_does_not_fall_back() {
 
 /// Twelve articles by a sixth writer who never saw the code (AP, Reuters and AFP wire, NYT-style
 /// court story, British council and science stories in single quotes, live blog, South African
-/// court, Gulf sport, Japanese feature), measured blind on 2026-11-25 after the rules from the
-/// fourth set: quote speakers 124/159 (78.0%), structure 59/72 (81.9%), abbreviation F1 0.98.
+/// court, Gulf sport, Japanese feature), measured blind on 2026-11-25 after the rules from
+/// blind-d: quote speakers 124/159 (78.0%), structure 59/72 (81.9%), abbreviation F1 0.98.
 /// Rules written from their misses since.
 #[test]
 fn fifth_blind_set_does_not_fall_back() {
@@ -339,7 +339,7 @@ fn fifth_blind_set_does_not_fall_back() {
 }
 
 /// Twelve articles by a seventh writer who never saw the code, measured blind on 2026-11-25 after
-/// the rules from the fifth set: quote speakers 136/177 (76.8%), structure 59/72 (81.9%),
+/// the rules from blind-e: quote speakers 136/177 (76.8%), structure 59/72 (81.9%),
 /// abbreviation F1 0.92. A few rules written from their misses since (furniture, a report's author
 /// kept, organization words).
 #[test]
@@ -348,7 +348,7 @@ fn sixth_blind_set_does_not_fall_back() {
 }
 
 /// Twelve articles by an eighth writer who never saw the code, measured blind on 2026-11-25 after
-/// the rules from the seventh set: quote speakers 103/133 (77.4%), structure 56/72 (77.8%),
+/// the rules from blind-f: quote speakers 103/133 (77.4%), structure 56/72 (77.8%),
 /// abbreviation F1 0.92. A few rules written from their misses since.
 #[test]
 fn seventh_blind_set_does_not_fall_back() {
@@ -356,7 +356,7 @@ fn seventh_blind_set_does_not_fall_back() {
 }
 
 /// Twelve articles by a ninth writer who never saw the code, measured blind on 2026-11-25 after the
-/// rules from the eighth set: quote speakers 126/151 (83.4%), structure 59/72 (81.9%),
+/// rules from blind-g: quote speakers 126/151 (83.4%), structure 59/72 (81.9%),
 /// abbreviation F1 0.86. Three rules written from their misses since (outlet names, bureaus, a
 /// Vietnamese name with a second family name inside).
 #[test]
@@ -365,7 +365,7 @@ fn eighth_blind_set_does_not_fall_back() {
 }
 
 /// Twelve articles by a tenth writer who never saw the code, measured blind on 2026-11-25 after the
-/// rules from the ninth set: quote speakers 104/148 (70.3%), structure 61/72 (84.7%), abbreviation
+/// rules from blind-h: quote speakers 104/148 (70.3%), structure 61/72 (84.7%), abbreviation
 /// F1 0.92 (this writer keeps nested quotations inside the outer entry and credits spokespeople's
 /// words to their organizations). One rule written from their misses since (documents).
 #[test]
